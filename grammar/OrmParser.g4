@@ -1,0 +1,145 @@
+// Syntax of the .orm schema language, version 1 (docs/language.md). Syntax only: no actions,
+// no semantic predicates, no target-language code. Nearly every decision is LL(1); the
+// parse stage's token filter removes newlines inside (...) and [...] and outside braces,
+// and folds runs of newlines into one, so NEWLINE appears here only as a member separator.
+parser grammar OrmParser;
+
+options { tokenVocab = OrmLexer; }
+
+file
+    : schemaDecl? importDecl* declaration* EOF
+    ;
+
+schemaDecl
+    : SCHEMA qualifiedName SEMI
+    ;
+
+qualifiedName
+    : IDENT (DOT IDENT)*
+    ;
+
+importDecl
+    : IMPORT STRING SEMI
+    ;
+
+declaration
+    : modelDecl
+    | enumDecl
+    ;
+
+// ---- models ---------------------------------------------------------------
+
+modelDecl
+    : MODEL IDENT LBRACE NEWLINE? (modelMember (NEWLINE modelMember)* NEWLINE?)? RBRACE
+    ;
+
+modelMember
+    : fieldDecl
+    | blockAttribute
+    ;
+
+fieldDecl
+    : IDENT typeRef fieldAttribute*
+    ;
+
+typeRef
+    : IDENT typeArguments? (QUESTION | LBRACKET RBRACKET)?
+    ;
+
+typeArguments
+    : LPAREN INT (COMMA INT)* RPAREN
+    ;
+
+// ---- enums ----------------------------------------------------------------
+
+enumDecl
+    : ENUM IDENT LBRACE enumSeparator* (enumMember (enumSeparator+ enumMember)* enumSeparator*)? RBRACE
+    ;
+
+enumSeparator
+    : NEWLINE
+    | COMMA
+    ;
+
+enumMember
+    : enumValueDecl
+    | blockAttribute
+    ;
+
+enumValueDecl
+    : IDENT fieldAttribute*
+    ;
+
+// ---- attributes -----------------------------------------------------------
+
+fieldAttribute
+    : AT IDENT argumentList?
+    ;
+
+blockAttribute
+    : ATAT IDENT argumentList?
+    ;
+
+argumentList
+    : LPAREN (argument (COMMA argument)*)? RPAREN
+    ;
+
+argument
+    : (IDENT COLON)? expression
+    ;
+
+// ---- expressions (defaults, attribute arguments, @check) -------------------
+// Precedence from loosest to tightest: || , && , ! , comparisons and `in`, + - , * / , unary -.
+// Prefix operators are loops, not recursion, so only brackets nest (and the parse stage
+// bounds bracket depth before the parser sees it).
+
+expression
+    : andExpr (OR andExpr)*
+    ;
+
+andExpr
+    : notExpr (AND notExpr)*
+    ;
+
+notExpr
+    : NOT* comparison
+    ;
+
+comparison
+    : additive (comparisonOperator additive | IN listLiteral)?
+    ;
+
+comparisonOperator
+    : EQ | NEQ | LT | LE | GT | GE
+    ;
+
+additive
+    : multiplicative ((PLUS | MINUS) multiplicative)*
+    ;
+
+multiplicative
+    : unary ((STAR | SLASH) unary)*
+    ;
+
+unary
+    : MINUS* primary
+    ;
+
+primary
+    : INT
+    | DECIMAL
+    | STRING
+    | TRUE
+    | FALSE
+    | IDENT callArguments?
+    | listLiteral
+    | LPAREN expression RPAREN
+    ;
+
+callArguments
+    : LPAREN (expression (COMMA expression)*)? RPAREN
+    ;
+
+listLiteral
+    : LBRACKET (expression (COMMA expression)*)? RBRACKET
+    ;
