@@ -1,7 +1,7 @@
 // Syntax of the .orm schema language, version 1 (docs/language.md). Syntax only: no actions,
-// no semantic predicates, no target-language code. Nearly every decision is LL(1); the
-// parse stage's token filter removes newlines inside (...) and [...] and outside braces,
-// and folds runs of newlines into one, so NEWLINE appears here only as a member separator.
+// no semantic predicates, no target-language code. Nearly every decision is LL(1): the
+// parse stage's token filter keeps NEWLINE only where it ends a member (inside braces,
+// outside brackets, one per run, none right after '{', one always before '}').
 parser grammar OrmParser;
 
 options { tokenVocab = OrmLexer; }
@@ -30,12 +30,13 @@ declaration
 // ---- models ---------------------------------------------------------------
 
 modelDecl
-    : MODEL IDENT LBRACE NEWLINE? (modelMember (NEWLINE modelMember)* NEWLINE?)? RBRACE
+    : MODEL IDENT LBRACE modelMember* RBRACE
     ;
 
+// Every member ends with a NEWLINE: the token filter puts one before a closing brace
+// that lacks it, so `model A { id Int @id }` parses too.
 modelMember
-    : fieldDecl
-    | blockAttribute
+    : (fieldDecl | blockAttribute) NEWLINE
     ;
 
 fieldDecl
@@ -53,17 +54,11 @@ typeArguments
 // ---- enums ----------------------------------------------------------------
 
 enumDecl
-    : ENUM IDENT LBRACE enumSeparator* (enumMember (enumSeparator+ enumMember)* enumSeparator*)? RBRACE
-    ;
-
-enumSeparator
-    : NEWLINE
-    | COMMA
+    : ENUM IDENT LBRACE enumMember* RBRACE
     ;
 
 enumMember
-    : enumValueDecl
-    | blockAttribute
+    : (enumValueDecl | blockAttribute) (COMMA NEWLINE? | NEWLINE)
     ;
 
 enumValueDecl

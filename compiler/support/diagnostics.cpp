@@ -90,6 +90,15 @@ std::string padTo(std::string_view line, std::uint32_t column) {
   return pad;
 }
 
+constexpr std::uint32_t kMaxShownColumns = 120;
+
+// The byte offset of 1-based column `column` in `line` (or its end).
+std::size_t byteOfColumn(std::string_view line, std::uint32_t column) {
+  std::size_t i = 0;
+  for (std::uint32_t current = 1; i < line.size() && current < column; ++current) i += utf8::decode(line, i).length;
+  return i;
+}
+
 void renderSnippet(std::string& out, const SourceManager& sources, SourceRange range) {
   if (!range.valid()) return;
   LineColumn begin = sources.lineColumn(range.begin);
@@ -101,10 +110,25 @@ void renderSnippet(std::string& out, const SourceManager& sources, SourceRange r
   // (a missing token) still gets its caret.
   std::uint32_t last = end.line == begin.line ? end.column : lineLength;
   std::uint32_t width = last > begin.column ? last - begin.column : 1;
+  std::uint32_t column = begin.column;
+  // Show a window of a very long line (minified or hostile input), with the range in it.
+  std::string prefix, suffix;
+  if (lineLength > kMaxShownColumns) {
+    std::uint32_t first = column > kMaxShownColumns / 2 ? column - kMaxShownColumns / 2 : 1;
+    std::size_t from = byteOfColumn(line, first);
+    std::size_t to = byteOfColumn(line, first + kMaxShownColumns);
+    if (from > 0) prefix = "...";
+    if (to < line.size()) suffix = "...";
+    line = line.substr(from, to - from);
+    column = column - first + 1 + static_cast<std::uint32_t>(prefix.size());
+    width = std::min(width, kMaxShownColumns - (column - 1 - static_cast<std::uint32_t>(prefix.size())));
+    width = std::max(width, 1u);
+  }
   std::string number = std::to_string(begin.line);
   std::string gutter(std::max<std::size_t>(number.size(), 5), ' ');
-  out += fmt::format("{:>{}} | {}\n", number, gutter.size(), sanitizedLine(line));
-  out += fmt::format("{} | {}^{}\n", gutter, padTo(line, begin.column), std::string(width - 1, '~'));
+  out += fmt::format("{:>{}} | {}{}{}\n", number, gutter.size(), prefix, sanitizedLine(line), suffix);
+  out += fmt::format("{} | {}{}^{}\n", gutter, std::string(prefix.size(), ' '),
+                     padTo(line, column - static_cast<std::uint32_t>(prefix.size())), std::string(width - 1, '~'));
 }
 
 std::string location(const SourceManager& sources, SourceRange range) {

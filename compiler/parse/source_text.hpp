@@ -1,0 +1,41 @@
+// The schema text as ANTLR sees it (UTF-32 code points), and the way back from ANTLR's
+// code-point indices to our byte offsets. Invalid UTF-8 is reported here (E0105) and
+// replaced by U+FFFD, so the lexer never sees a byte sequence it cannot decode.
+#pragma once
+
+#include "support/diagnostics.hpp"
+#include "support/source_location.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace antlr4 {
+class Token;
+}
+
+namespace ormc::parse {
+
+class SourceText {
+ public:
+  SourceText(FileId file, std::string_view bytes, DiagnosticEngine& diagnostics);
+
+  const std::u32string& codePoints() const { return codePoints_; }
+  FileId file() const { return file_; }
+
+  // The location of code point `index` (index == size() is the end of the file).
+  SourceLoc at(std::size_t index) const;
+  // The bytes a token covers. Tokens conjured by error recovery have no text: their
+  // range is empty, at the position ANTLR gave them.
+  SourceRange range(const antlr4::Token* token) const;
+  // True if the code point at `index` stands for an invalid byte (already reported).
+  bool isReplacement(std::size_t index) const;
+
+ private:
+  FileId file_;
+  std::string_view bytes_;
+  std::u32string codePoints_;
+  std::vector<std::uint32_t> byteOffsets_;  // per code point, plus the end; empty for pure ASCII
+};
+
+}  // namespace ormc::parse
