@@ -4,6 +4,7 @@
 #include "OrmLexer.h"
 #include "OrmParser.h"
 #include "support/diagnostic_codes.hpp"
+#include "support/suggest.hpp"
 
 #include <fmt/format.h>
 
@@ -150,6 +151,7 @@ Phrase phraseFor(antlr4::ParserRuleContext* ctx, antlr4::Token* found,
     Phrase phrase{fmt::format("expected 'model' or 'enum', found {}", foundText), {}};
     if (type == OrmLexer::SCHEMA) phrase.help = "the 'schema' line comes first in the file";
     if (type == OrmLexer::IMPORT) phrase.help = "imports come right after the 'schema' line";
+    if (type == OrmLexer::IDENT) phrase.help = didYouMean(found->getText(), {"model", "enum"});
     return phrase;
   }
   if (dynamic_cast<OrmParser::FieldAttributeContext*>(ctx) || dynamic_cast<OrmParser::BlockAttributeContext*>(ctx)) {
@@ -197,7 +199,9 @@ void SyntaxErrorReporter::report(antlr4::Parser* parser, antlr4::Token* found,
   // A missing token, or one found only at the end of a line or the file, is best shown
   // right after the last token that was there.
   SourceRange range = text_.range(found);
-  bool atLineEnd = found->getType() == OrmLexer::NEWLINE || found->getType() == antlr4::Token::EOF;
+  // A missing ';' belongs at the end of the line it should close, not on the next one.
+  bool atLineEnd = found->getType() == OrmLexer::NEWLINE || found->getType() == antlr4::Token::EOF ||
+                   expects(expected, OrmLexer::SEMI);
   if (problem == Problem::Missing || atLineEnd) {
     auto* stream = dynamic_cast<antlr4::BufferedTokenStream*>(parser->getTokenStream());
     for (ssize_t i = static_cast<ssize_t>(found->getTokenIndex()) - 1; stream && i >= 0; --i) {

@@ -9,21 +9,25 @@ namespace {
 
 char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// Optimal-string-alignment distance: Levenshtein plus adjacent transpositions, so the
+// commonest typo ("modle" for "model") costs one edit, not two.
 std::size_t distance(std::string_view a, std::string_view b, bool ignoreCase) {
-  // One row of the dynamic-programming table is enough.
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  auto same = [&](char x, char y) { return ignoreCase ? fold(x) == fold(y) : x == y; };
+  const std::size_t width = b.size() + 1;
+  std::vector<std::size_t> previous2(width), previous(width), row(width);
+  for (std::size_t j = 0; j < width; ++j) previous[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
     row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      bool same = ignoreCase ? fold(a[i - 1]) == fold(b[j - 1]) : a[i - 1] == b[j - 1];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
-      diagonal = above;
+      row[j] = std::min({previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (same(a[i - 1], b[j - 1]) ? 0 : 1)});
+      if (i > 1 && j > 1 && same(a[i - 1], b[j - 2]) && same(a[i - 2], b[j - 1])) {
+        row[j] = std::min(row[j], previous2[j - 2] + 1);
+      }
     }
+    std::swap(previous2, previous);
+    std::swap(previous, row);
   }
-  return row[b.size()];
+  return previous[b.size()];
 }
 
 }  // namespace
