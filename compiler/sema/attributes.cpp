@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace ormc::sema {
@@ -108,14 +109,13 @@ void readRelation(Context& ctx, const ast::Attribute& attribute, RelationArgs& a
     if (!args.references) args.valid = false;
   }
   if (const ast::Argument* onDelete = (*slots)[3]) {
+    // A bad action is reported here; the relation is still checked, with the default action.
     args.onDelete = readAction(*onDelete, attribute, ctx.diags);
     args.onDeleteRange = onDelete->range;
-    if (!args.onDelete) args.valid = false;
   }
   if (const ast::Argument* onUpdate = (*slots)[4]) {
     args.onUpdate = readAction(*onUpdate, attribute, ctx.diags);
     args.onUpdateRange = onUpdate->range;
-    if (!args.onUpdate) args.valid = false;
   }
   // references: without fields: says nothing the compiler could use.
   if (args.valid && args.references && !args.fields) {

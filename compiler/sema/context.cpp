@@ -16,10 +16,8 @@ std::vector<std::string> ModelInfo::fieldNames() const {
 }
 
 std::size_t EnumInfo::findValue(const std::string& name) const {
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (values[i].name() == name) return i;
-  }
-  return kNone;
+  auto it = valuesByName.find(name);
+  return it == valuesByName.end() ? kNone : it->second;
 }
 
 std::vector<std::string> EnumInfo::valueNames() const {

@@ -32,7 +32,7 @@ struct FieldType {
 // The arguments of a field's @relation(...), as written (validated by the attribute pass).
 struct RelationArgs {
   const ast::Attribute* attribute = nullptr;  // nullptr when the field has no @relation
-  bool valid = true;                          // false: an argument was malformed (reported)
+  bool valid = true;  // false: the name, fields or references were malformed (reported)
   std::string name;                           // "" when unnamed
   SourceRange nameRange;
   const ast::Expr* fields = nullptr;      // a List of Names
@@ -104,6 +104,10 @@ struct CheckInfo {
   std::string name;
 };
 
+// Whether a model's primary key is usable. Missing: none was declared (E0301 reported);
+// Failed: one was declared but broken (reported, or a parse error), so dependants stay quiet.
+enum class KeyState { Valid, Missing, Failed };
+
 // @@id([..]), @@unique([..], name: "n") or @@index([..], name: "n") as written.
 struct BlockFieldList {
   const ast::Attribute* attribute = nullptr;
@@ -137,12 +141,15 @@ struct ModelInfo {
   const ast::Attribute* blockRenamed = nullptr;
 
   // Decided by the key pass.
-  bool hasPrimaryKey = false;
+  KeyState keyState = KeyState::Failed;
   std::vector<std::size_t> primaryKey;  // field indices, in key order
   SourceRange primaryKeyOrigin;
   std::string primaryKeyName;
   std::vector<IndexInfo> indexes;
   std::vector<CheckInfo> checks;
+  // Decided by the relation pass: the foreign-key relations this model owns (indices into
+  // Context::relations, in relation order).
+  std::vector<std::size_t> foreignKeyRelations;
 
   const std::string& name() const { return decl->name.name; }
   // The field called `name`, or kNone.
@@ -166,6 +173,7 @@ struct EnumInfo {
   const ast::EnumDecl* decl = nullptr;
   std::string cppName;
   std::vector<EnumValueInfo> values;  // duplicates and broken values left out
+  std::map<std::string, std::size_t> valuesByName;
   bool incomplete = false;            // a value failed to parse: unknown-value errors stay quiet
   const std::string& name() const { return decl->name.name; }
   // Index of the value called `name`, or kNone.
@@ -207,6 +215,13 @@ struct RelationInfo {
   std::string joinIndexName;
 };
 
+// Who uses a table name, for "already used by" messages.
+struct TableClaim {
+  std::string table;
+  std::string owner;  // "model 'User'", "the join table of relation 'PostToTag'"
+  SourceRange range;
+};
+
 struct Context {
   Context(const std::vector<ast::File>& files, const Options& options, DiagnosticEngine& diags)
       : files(files), options(options), diags(diags) {}
@@ -219,6 +234,7 @@ struct Context {
   std::vector<ModelInfo> models;  // declaration order; duplicates and broken models left out
   std::vector<EnumInfo> enums;
   std::vector<RelationInfo> relations;  // in order of the owner field's declaration
+  std::map<std::string, TableClaim> tables;  // by lower-cased name: tables collide case-insensitively
   std::vector<std::string> namespacePath;
 };
 

@@ -60,13 +60,12 @@ void collectFields(Context& ctx, ModelInfo& model) {
 }
 
 void collectValues(Context& ctx, EnumInfo& info) {
-  std::map<std::string, std::size_t> byName;
   for (const ast::EnumValueDecl& decl : info.decl->values) {
     if (decl.broken) {
       info.incomplete = true;
       continue;
     }
-    auto [it, inserted] = byName.emplace(decl.name.name, info.values.size());
+    auto [it, inserted] = info.valuesByName.emplace(decl.name.name, info.values.size());
     if (!inserted) {
       ctx.diags.error(codes::kDuplicateEnumValue, decl.name.range,
                       fmt::format("enum value '{}' is already defined in enum '{}'", decl.name.name, info.name()))

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace ormc::sema {
 
 namespace {
@@ -86,6 +88,11 @@ bool readTypeArguments(Context& ctx, const ast::TypeRef& ref, ir::ColumnType& ty
 }
 
 void reportUnknownType(Context& ctx, const ast::Identifier& name) {
+  // Past the error limit the diagnostic is dropped anyway; do not pay for its suggestion.
+  if (ctx.diags.reachedLimit()) {
+    ctx.diags.error(codes::kUnknownType, name.range, {});
+    return;
+  }
   std::vector<std::string> candidates = builtinTypeNames();
   candidates.insert(candidates.end(), ctx.symbols.names().begin(), ctx.symbols.names().end());
   Diagnostic& d = ctx.diags.error(codes::kUnknownType, name.range, fmt::format("unknown type '{}'", name.name));

@@ -66,10 +66,11 @@ inline constexpr const char* kNullableKey = "E0326";           // @id / @@id on 
 inline constexpr const char* kRelationFieldUsage = "E0327";    // a relation field used as a column
 inline constexpr const char* kInvalidDefault = "E0328";        // a default the type cannot hold (range, format)
 inline constexpr const char* kManyToManyKey = "E0329";         // m2m side without a usable primary key
+inline constexpr const char* kRelationFieldsBothSides = "E0330";  // both sides of one relation declare fields:
+inline constexpr const char* kInverseCardinality = "E0331";    // list inverse of a unique FK, or to-one inverse of a non-unique one
 
 // --- W0xxx: warnings (never stop the build) ----------------------------------
 inline constexpr const char* kEmptySchema = "W0001";
 inline constexpr const char* kCppKeyword = "W0002";
-inline constexpr const char* kRedundantIndex = "W0003";
 
 }  // namespace ormc::codes

@@ -80,10 +80,7 @@ std::string shortenIdentifier(std::string_view name, std::size_t limit) {
   std::size_t keep = limit - suffix.size();
   // Never cut a multi-byte UTF-8 sequence in half: back off over continuation bytes.
   while (keep > 0 && (static_cast<unsigned char>(name[keep]) & 0xC0) == 0x80) --keep;
-  std::string out(name.substr(0, keep));
-  // A cut right after '_' would leave "__" before the hash; drop it for readability.
-  while (!out.empty() && out.back() == '_') out.pop_back();
-  return out + suffix;
+  return std::string(name.substr(0, keep)) + suffix;
 }
 
 std::size_t codePointCount(std::string_view text) {

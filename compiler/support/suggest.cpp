@@ -39,8 +39,13 @@ std::optional<std::string> closestMatch(std::string_view word, const std::vector
   const std::string* best = nullptr;
   std::size_t bestDistance = 0, bestExact = 0;
   for (const std::string& candidate : candidates) {
+    // The length difference is a lower bound of the distance: most candidates stop here,
+    // which keeps a schema with thousands of names and many typos linear in practice.
+    std::size_t lengthGap = word.size() > candidate.size() ? word.size() - candidate.size() : candidate.size() - word.size();
+    if (lengthGap > limit) continue;
     std::size_t d = distance(word, candidate, true);
-    if (d > limit) continue;
+    // A suggestion that rewrites the whole word ('c' -> 'a') is noise, not a typo fix.
+    if (d > limit || (d > 0 && d >= word.size())) continue;
     std::size_t exact = distance(word, candidate, false);
     if (best && (d > bestDistance || (d == bestDistance && exact >= bestExact))) continue;
     best = &candidate;

@@ -14,7 +14,7 @@ namespace ormc {
 std::size_t editDistance(std::string_view a, std::string_view b);
 
 // The candidate closest to `word`, or nullopt when none is within max(1, word.size() / 3)
-// edits (case differences are free). Ties go to the candidate whose case matches better,
+// edits (case differences are free) without rewriting the whole word. Ties go to the candidate whose case matches better,
 // then to the earlier one, so the answer is deterministic.
 std::optional<std::string> closestMatch(std::string_view word, const std::vector<std::string>& candidates);
 
