@@ -1,5 +1,5 @@
 // Syntax of the .orm schema language, version 1 (docs/language.md). Syntax only: no actions,
-// no semantic predicates, no target-language code. Nearly every decision is LL(1): the
+// no hand-written predicates, no target-language code. Nearly every decision is LL(1): the
 // parse stage's token filter keeps NEWLINE only where it ends a member (inside braces,
 // outside brackets, one per run, none right after '{', one always before '}').
 parser grammar OrmParser;
@@ -84,40 +84,22 @@ argument
     ;
 
 // ---- expressions (defaults, attribute arguments, @check) -------------------
-// Precedence from loosest to tightest: || , && , ! , comparisons and `in`, + - , * / , unary -.
-// Prefix operators are loops, not recursion, so only brackets nest (and the parse stage
-// bounds bracket depth before the parser sees it).
+// One left-recursive rule: ANTLR turns it into a precedence-climbing loop, so a plain
+// argument like `@default(0)` costs two parse-tree nodes, not one per precedence level.
+// Alternatives bind tighter the earlier they are listed: unary -, * /, + -, comparisons
+// and `in`, !, &&, ||. Binary operators associate to the left. The parse stage bounds
+// bracket depth and runs of prefix operators before the parser sees them.
 
 expression
-    : andExpr (OR andExpr)*
-    ;
-
-andExpr
-    : notExpr (AND notExpr)*
-    ;
-
-notExpr
-    : NOT* comparison
-    ;
-
-comparison
-    : additive (comparisonOperator additive | IN listLiteral)?
-    ;
-
-comparisonOperator
-    : EQ | NEQ | LT | LE | GT | GE
-    ;
-
-additive
-    : multiplicative ((PLUS | MINUS) multiplicative)*
-    ;
-
-multiplicative
-    : unary ((STAR | SLASH) unary)*
-    ;
-
-unary
-    : MINUS* primary
+    : primary                                              # atomExpr
+    | MINUS expression                                     # negateExpr
+    | expression op=(STAR | SLASH) expression              # binaryExpr
+    | expression op=(PLUS | MINUS) expression              # binaryExpr
+    | expression op=(EQ | NEQ | LT | LE | GT | GE) expression   # binaryExpr
+    | expression IN listLiteral                            # inExpr
+    | NOT expression                                       # notExpr
+    | expression op=AND expression                         # binaryExpr
+    | expression op=OR expression                          # binaryExpr
     ;
 
 primary

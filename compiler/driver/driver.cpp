@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -18,12 +19,12 @@ enum class VisitState { InProgress, Done };
 
 class ImportLoader {
  public:
-  explicit ImportLoader(Compilation& compilation) : c_(compilation) {}
+  ImportLoader(Compilation& compilation, PhaseTimes* times) : c_(compilation), times_(times) {}
 
   void visit(FileId id) {
     state_[id] = VisitState::InProgress;
     stack_.push_back(id);
-    c_.files.push_back(parse::parseFile(c_.sources, id, c_.diagnostics));
+    c_.files.push_back(parse::parseFile(c_.sources, id, c_.diagnostics, times_));
     // Copy: visiting imports appends to c_.files and may move this file's AST.
     std::vector<ast::ImportDecl> imports = c_.files.back().imports;
     for (const ast::ImportDecl& import : imports) follow(id, import);
@@ -59,6 +60,7 @@ class ImportLoader {
   }
 
   Compilation& c_;
+  PhaseTimes* times_;
   std::map<FileId, VisitState> state_;
   std::vector<FileId> stack_;
 };
@@ -67,7 +69,8 @@ class ImportLoader {
 
 Compilation compile(const Options& options) {
   Compilation c;
-  ImportLoader loader(c);
+  PhaseTimes* times = options.timeReport ? &c.times : nullptr;
+  ImportLoader loader(c, times);
   for (const std::string& input : options.inputs) {
     std::string reason;
     std::optional<FileId> id = c.sources.loadFile(input, &reason);
@@ -81,7 +84,10 @@ Compilation compile(const Options& options) {
   sema::Options semaOptions;
   semaOptions.targetSqlite = options.targetSqlite;
   semaOptions.targetMysql = options.targetMysql;
-  c.schema = sema::analyze(c.files, semaOptions, c.diagnostics);
+  {
+    ScopedPhase phase(times, "sema");
+    c.schema = sema::analyze(c.files, semaOptions, c.diagnostics);
+  }
   if (c.diagnostics.hasErrors()) c.schema.reset();
   return c;
 }

@@ -7,6 +7,7 @@
 #include "driver/options.hpp"
 #include "ir/ir.hpp"
 #include "support/diagnostics.hpp"
+#include "support/phase_times.hpp"
 #include "support/source_manager.hpp"
 
 #include <optional>
@@ -20,6 +21,7 @@ struct Compilation {
   DiagnosticEngine diagnostics;
   std::vector<ast::File> files;     // in load order: the first root, its imports, the next root...
   std::optional<ir::Schema> schema;  // set when there were no errors
+  PhaseTimes times;  // filled when Options::timeReport is set
   std::vector<std::string> ioErrors;  // root files that could not be read (a usage error, not a schema error)
 };
 

@@ -13,6 +13,7 @@ struct Options {
   bool targetSqlite = true;
   bool targetMysql = true;
   DiagnosticsFormat diagnosticsFormat = DiagnosticsFormat::Text;
+  bool timeReport = false;  // print the wall time of each phase on stderr
 };
 
 }  // namespace ormc::driver

@@ -58,28 +58,47 @@ ast::Expr binary(ast::Operator op, ast::Expr left, ast::Expr right) {
   return e;
 }
 
-// Folds `operand (op operand)*` children left-associatively.
-template <typename Build>
-ast::Expr foldLeft(antlr4::ParserRuleContext* ctx, Build buildOperand) {
-  ast::Expr result;
-  bool first = true;
-  ast::Operator pending = ast::Operator::None;
-  for (antlr4::tree::ParseTree* child : ctx->children) {
-    if (auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child)) {
-      pending = binaryOperator(terminal->getSymbol()->getType());
-      continue;
-    }
-    auto* operand = dynamic_cast<antlr4::ParserRuleContext*>(child);
-    if (!operand) continue;
-    ast::Expr value = buildOperand(operand);
-    if (first) {
-      result = std::move(value);
-      first = false;
-      continue;
-    }
-    result = binary(pending, std::move(result), std::move(value));
+// ANTLR's generated accessors (ctx->IDENT(), ctx->fieldAttribute()) scan all children with a
+// dynamic_cast each, which across the runtime's shared library costs a string compare per
+// child. The builder walks children once instead: the exact type of a terminal node is one
+// of two runtime classes, and a rule context says which rule it is.
+bool isTerminal(antlr4::tree::ParseTree* node) {
+  const std::type_info& type = typeid(*node);
+  return type == typeid(antlr4::tree::TerminalNodeImpl) || type == typeid(antlr4::tree::ErrorNodeImpl);
+}
+
+// The rule-context children of `ctx` that are instances of rule `ruleIndex`, in order.
+template <typename Context, typename Visit>
+void forEachRule(antlr4::ParserRuleContext& ctx, std::size_t ruleIndex, Visit visit) {
+  for (antlr4::tree::ParseTree* child : ctx.children) {
+    if (isTerminal(child)) continue;
+    auto* rule = static_cast<antlr4::ParserRuleContext*>(child);
+    if (rule->getRuleIndex() == ruleIndex) visit(*static_cast<Context*>(rule));
   }
-  return result;
+}
+
+// The first rule-context child of `ctx`, whatever its rule, or null.
+antlr4::ParserRuleContext* firstRule(antlr4::ParserRuleContext& ctx) {
+  for (antlr4::tree::ParseTree* child : ctx.children) {
+    if (!isTerminal(child)) return static_cast<antlr4::ParserRuleContext*>(child);
+  }
+  return nullptr;
+}
+
+// The rule-context child at position `index` of an intact subtree.
+template <typename Context>
+Context* ruleAt(antlr4::ParserRuleContext& ctx, std::size_t index) {
+  if (index >= ctx.children.size() || isTerminal(ctx.children[index])) return nullptr;
+  return static_cast<Context*>(static_cast<antlr4::ParserRuleContext*>(ctx.children[index]));
+}
+
+ast::Expr unary(ast::Operator op, SourceRange operatorRange, ast::Expr operand) {
+  ast::Expr e;
+  e.kind = ast::ExprKind::Unary;
+  e.op = op;
+  e.range = join(operatorRange, operand.range);
+  e.children.push_back(std::move(operand));
+  return e;
 }
 
 }  // namespace
@@ -130,7 +149,24 @@ std::string AstBuilder::docAbove(antlr4::Token* start) {
   return doc;
 }
 
-bool AstBuilder::broken(antlr4::ParserRuleContext* ctx) {
+bool AstBuilder::syntaxErrorWithin(SourceRange range) const {
+  if (!recovered_) return false;
+  for (const Diagnostic& d : diagnostics_.diagnostics()) {
+    if (d.severity == Severity::Error && d.range.begin.file == range.begin.file &&
+        d.range.begin.offset >= range.begin.offset && d.range.begin.offset <= range.end.offset) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool AstBuilder::broken(antlr4::ParserRuleContext* ctx) const {
+  if (!ctx) return true;
+  // A tree from the bail-out parse had no syntax error: nothing to look for.
+  return recovered_ && touchedByRecovery(ctx);
+}
+
+bool AstBuilder::touchedByRecovery(antlr4::ParserRuleContext* ctx) {
   if (!ctx) return true;
   if (ctx->exception) return true;
   for (antlr4::tree::ParseTree* child : ctx->children) {
@@ -139,7 +175,7 @@ bool AstBuilder::broken(antlr4::ParserRuleContext* ctx) {
       if (conjured(terminal->getSymbol())) return true;
       continue;
     }
-    if (broken(dynamic_cast<antlr4::ParserRuleContext*>(child))) return true;
+    if (touchedByRecovery(dynamic_cast<antlr4::ParserRuleContext*>(child))) return true;
   }
   return false;
 }
@@ -214,19 +250,47 @@ void AstBuilder::checkIntegerRange(antlr4::Token* token, bool typeArgument) {
 }
 
 // ---- declarations ----------------------------------------------------------------
+// Below, a subtree is read positionally (its start token, its n-th child) only once
+// broken() has said that error recovery did not touch it.
+
+ast::Identifier AstBuilder::identifier(antlr4::Token* token) const {
+  if (!token || conjured(token)) return {};
+  return {std::string(text_.text(token)), text_.range(token)};
+}
 
 ast::File AstBuilder::build(P::FileContext& ctx) {
   ast::File file;
   file.file = text_.file();
-  if (ctx.schemaDecl() && !broken(ctx.schemaDecl())) file.schema = buildSchema(*ctx.schemaDecl());
-  for (P::ImportDeclContext* import : ctx.importDecl()) {
-    if (!broken(import)) file.imports.push_back(buildImport(*import));
+  bool any = false;
+  for (antlr4::tree::ParseTree* child : ctx.children) {
+    if (isTerminal(child)) continue;
+    any = true;
+    auto* rule = static_cast<antlr4::ParserRuleContext*>(child);
+    switch (rule->getRuleIndex()) {
+      case P::RuleSchemaDecl:
+        if (broken(rule)) {
+          file.schemaBroken = true;
+        } else {
+          file.schema = buildSchema(*static_cast<P::SchemaDeclContext*>(rule));
+        }
+        break;
+      case P::RuleImportDecl:
+        if (!broken(rule)) file.imports.push_back(buildImport(*static_cast<P::ImportDeclContext*>(rule)));
+        break;
+      case P::RuleDeclaration:
+        if (antlr4::ParserRuleContext* declaration = firstRule(*rule)) {
+          if (declaration->getRuleIndex() == P::RuleModelDecl) {
+            file.models.push_back(buildModel(*static_cast<P::ModelDeclContext*>(declaration)));
+          } else if (declaration->getRuleIndex() == P::RuleEnumDecl) {
+            file.enums.push_back(buildEnum(*static_cast<P::EnumDeclContext*>(declaration)));
+          }
+        }
+        break;
+      default:
+        break;
+    }
   }
-  for (P::DeclarationContext* declaration : ctx.declaration()) {
-    if (declaration->modelDecl()) file.models.push_back(buildModel(*declaration->modelDecl()));
-    if (declaration->enumDecl()) file.enums.push_back(buildEnum(*declaration->enumDecl()));
-  }
-  file.empty = !ctx.schemaDecl() && ctx.importDecl().empty() && ctx.declaration().empty();
+  file.empty = !any;
   return file;
 }
 
@@ -253,43 +317,50 @@ ast::ModelDecl AstBuilder::buildModel(P::ModelDeclContext& ctx) {
   model.name = identifier(ctx.IDENT());
   model.range = range(&ctx);
   model.broken = model.name.name.empty() || ctx.exception != nullptr;
-  for (P::ModelMemberContext* member : ctx.modelMember()) {
-    if (P::FieldDeclContext* field = member->fieldDecl()) {
-      model.fields.push_back(buildField(*field));
-      continue;
+  model.fields.reserve(ctx.children.size());
+  forEachRule<P::ModelMemberContext>(ctx, P::RuleModelMember, [&](P::ModelMemberContext& member) {
+    antlr4::ParserRuleContext* inner = firstRule(member);
+    if (!inner) return;
+    if (inner->getRuleIndex() == P::RuleFieldDecl) {
+      model.fields.push_back(buildField(*static_cast<P::FieldDeclContext*>(inner)));
+      return;
     }
-    P::BlockAttributeContext* attribute = member->blockAttribute();
-    if (!attribute) continue;
-    if (broken(attribute)) {
+    if (broken(inner)) {
       model.broken = true;
-      continue;
+      return;
     }
-    model.attributes.push_back(buildAttribute(*attribute, attribute->IDENT(), attribute->argumentList(), true));
-  }
+    model.attributes.push_back(buildAttribute(*inner, true));
+  });
   return model;
 }
 
 ast::FieldDecl AstBuilder::buildField(P::FieldDeclContext& ctx) {
   ast::FieldDecl field;
   field.doc = docAbove(ctx.getStart());
-  field.name = identifier(ctx.IDENT());
-  field.range = range(&ctx);
   field.broken = broken(&ctx);
-  if (field.broken) return field;
-  field.type = buildTypeRef(*ctx.typeRef());
-  for (P::FieldAttributeContext* attribute : ctx.fieldAttribute()) {
-    field.attributes.push_back(buildAttribute(*attribute, attribute->IDENT(), attribute->argumentList(), false));
+  field.range = range(&ctx);
+  if (field.broken) {
+    field.name = identifier(ctx.IDENT());
+    return field;
   }
+  field.name = identifier(ctx.getStart());  // fieldDecl: IDENT typeRef fieldAttribute*
+  field.type = buildTypeRef(*ruleAt<P::TypeRefContext>(ctx, 1));
+  field.attributes.reserve(ctx.children.size() - 2);
+  forEachRule<antlr4::ParserRuleContext>(ctx, P::RuleFieldAttribute, [&](antlr4::ParserRuleContext& attribute) {
+    field.attributes.push_back(buildAttribute(attribute, false));
+  });
   return field;
 }
 
 ast::TypeRef AstBuilder::buildTypeRef(P::TypeRefContext& ctx) {
+  // typeRef: IDENT typeArguments? (QUESTION | LBRACKET RBRACKET)?
   ast::TypeRef type;
-  type.name = identifier(ctx.IDENT());
+  type.name = identifier(ctx.getStart());
   type.range = range(&ctx);
-  type.optional = ctx.QUESTION() != nullptr;
-  type.list = ctx.LBRACKET() != nullptr;
-  if (P::TypeArgumentsContext* arguments = ctx.typeArguments()) {
+  std::size_t last = ctx.getStop()->getType();
+  type.optional = last == OrmLexer::QUESTION;
+  type.list = last == OrmLexer::RBRACKET;
+  if (P::TypeArgumentsContext* arguments = ruleAt<P::TypeArgumentsContext>(ctx, 1)) {
     for (antlr4::tree::TerminalNode* number : arguments->INT()) {
       checkIntegerRange(number->getSymbol(), true);
       type.arguments.push_back({number->getText(), range(number)});
@@ -303,53 +374,62 @@ ast::EnumDecl AstBuilder::buildEnum(P::EnumDeclContext& ctx) {
   decl.doc = docAbove(ctx.getStart());
   decl.name = identifier(ctx.IDENT());
   decl.range = range(&ctx);
-  decl.broken = decl.name.name.empty() || ctx.exception != nullptr;
-  for (P::EnumMemberContext* member : ctx.enumMember()) {
-    if (P::EnumValueDeclContext* value = member->enumValueDecl()) {
-      decl.values.push_back(buildEnumValue(*value));
-      continue;
+  // An enum that lost a value to a syntax error would make every use of that value an
+  // error too: the whole enum stays out of the analysis instead.
+  decl.broken = decl.name.name.empty() || ctx.exception != nullptr || syntaxErrorWithin(decl.range);
+  forEachRule<P::EnumMemberContext>(ctx, P::RuleEnumMember, [&](P::EnumMemberContext& member) {
+    antlr4::ParserRuleContext* inner = firstRule(member);
+    if (!inner) return;
+    if (inner->getRuleIndex() == P::RuleEnumValueDecl) {
+      decl.values.push_back(buildEnumValue(*static_cast<P::EnumValueDeclContext*>(inner)));
+      return;
     }
-    P::BlockAttributeContext* attribute = member->blockAttribute();
-    if (!attribute) continue;
-    if (broken(attribute)) {
+    if (broken(inner)) {
       decl.broken = true;
-      continue;
+      return;
     }
-    decl.attributes.push_back(buildAttribute(*attribute, attribute->IDENT(), attribute->argumentList(), true));
-  }
+    decl.attributes.push_back(buildAttribute(*inner, true));
+  });
   return decl;
 }
 
 ast::EnumValueDecl AstBuilder::buildEnumValue(P::EnumValueDeclContext& ctx) {
   ast::EnumValueDecl value;
   value.doc = docAbove(ctx.getStart());
-  value.name = identifier(ctx.IDENT());
   value.range = range(&ctx);
   value.broken = broken(&ctx);
-  if (value.broken) return value;
-  for (P::FieldAttributeContext* attribute : ctx.fieldAttribute()) {
-    value.attributes.push_back(buildAttribute(*attribute, attribute->IDENT(), attribute->argumentList(), false));
+  if (value.broken) {
+    value.name = identifier(ctx.IDENT());
+    return value;
   }
+  value.name = identifier(ctx.getStart());  // enumValueDecl: IDENT fieldAttribute*
+  forEachRule<antlr4::ParserRuleContext>(ctx, P::RuleFieldAttribute, [&](antlr4::ParserRuleContext& attribute) {
+    value.attributes.push_back(buildAttribute(attribute, false));
+  });
   return value;
 }
 
-ast::Attribute AstBuilder::buildAttribute(antlr4::ParserRuleContext& ctx, antlr4::tree::TerminalNode* name,
-                                          P::ArgumentListContext* arguments, bool block) {
+ast::Attribute AstBuilder::buildAttribute(antlr4::ParserRuleContext& ctx, bool block) {
+  // fieldAttribute: AT IDENT argumentList?   blockAttribute: ATAT IDENT argumentList?
   ast::Attribute attribute;
-  attribute.name = identifier(name);
+  attribute.name = identifier(tokens_.get(ctx.children[1]->getSourceInterval().a));
   attribute.block = block;
   attribute.range = range(&ctx);
+  auto* arguments = ruleAt<P::ArgumentListContext>(ctx, 2);
   attribute.hasArgumentList = arguments != nullptr;
   if (!arguments) return attribute;
-  for (P::ArgumentContext* argument : arguments->argument()) attribute.arguments.push_back(buildArgument(*argument));
+  forEachRule<P::ArgumentContext>(*arguments, P::RuleArgument, [&](P::ArgumentContext& argument) {
+    attribute.arguments.push_back(buildArgument(argument));
+  });
   return attribute;
 }
 
 ast::Argument AstBuilder::buildArgument(P::ArgumentContext& ctx) {
+  // argument: (IDENT COLON)? expression
   ast::Argument argument;
   argument.range = range(&ctx);
-  if (ctx.IDENT()) argument.name = identifier(ctx.IDENT());
-  argument.value = buildExpression(ctx.expression());
+  if (ctx.children.size() == 3) argument.name = identifier(ctx.getStart());
+  argument.value = buildExpression(ruleAt<P::ExpressionContext>(ctx, ctx.children.size() - 1));
   return argument;
 }
 
@@ -357,119 +437,80 @@ ast::Argument AstBuilder::buildArgument(P::ArgumentContext& ctx) {
 
 ast::Expr AstBuilder::buildExpression(P::ExpressionContext* ctx) {
   if (!ctx || ctx->exception) return errorExpr(range(ctx));
-  return foldLeft(ctx, [&](antlr4::ParserRuleContext* c) { return buildAnd(dynamic_cast<P::AndExprContext*>(c)); });
-}
-
-ast::Expr AstBuilder::buildAnd(P::AndExprContext* ctx) {
-  if (!ctx || ctx->exception) return errorExpr(range(ctx));
-  return foldLeft(ctx, [&](antlr4::ParserRuleContext* c) { return buildNot(dynamic_cast<P::NotExprContext*>(c)); });
-}
-
-ast::Expr AstBuilder::buildNot(P::NotExprContext* ctx) {
-  if (!ctx || ctx->exception) return errorExpr(range(ctx));
-  ast::Expr result = buildComparison(ctx->comparison());
-  std::vector<antlr4::tree::TerminalNode*> nots = ctx->NOT();
-  for (auto it = nots.rbegin(); it != nots.rend(); ++it) {
-    ast::Expr e;
-    e.kind = ast::ExprKind::Unary;
-    e.op = ast::Operator::Not;
-    e.range = join(range(*it), result.range);
-    e.children.push_back(std::move(result));
-    result = std::move(e);
+  // The labelled alternatives are classes of this binary: comparing their type_info is a
+  // pointer compare.
+  const std::type_info& type = typeid(*ctx);
+  if (type == typeid(P::AtomExprContext)) return buildPrimary(ruleAt<P::PrimaryContext>(*ctx, 0));
+  if (type == typeid(P::BinaryExprContext)) {
+    auto* op = static_cast<P::BinaryExprContext*>(ctx);
+    auto* left = ruleAt<P::ExpressionContext>(*ctx, 0);
+    auto* right = ruleAt<P::ExpressionContext>(*ctx, 2);
+    if (!left || !right || !op->op) return errorExpr(range(ctx));
+    return binary(binaryOperator(op->op->getType()), buildExpression(left), buildExpression(right));
   }
-  return result;
-}
-
-ast::Expr AstBuilder::buildComparison(P::ComparisonContext* ctx) {
-  if (!ctx || ctx->exception) return errorExpr(range(ctx));
-  std::vector<P::AdditiveContext*> operands = ctx->additive();
-  if (operands.empty()) return errorExpr(range(ctx));
-  ast::Expr left = buildAdditive(operands[0]);
-  if (ctx->IN()) {
+  if (type == typeid(P::NegateExprContext) || type == typeid(P::NotExprContext)) {
+    ast::Operator op = type == typeid(P::NotExprContext) ? ast::Operator::Not : ast::Operator::Negate;
+    return unary(op, text_.range(ctx->getStart()), buildExpression(ruleAt<P::ExpressionContext>(*ctx, 1)));
+  }
+  if (type == typeid(P::InExprContext)) {
     ast::Expr e;
     e.kind = ast::ExprKind::In;
     e.range = range(ctx);
-    e.children.push_back(std::move(left));
-    e.children.push_back(buildList(ctx->listLiteral()));
+    e.children.push_back(buildExpression(ruleAt<P::ExpressionContext>(*ctx, 0)));
+    e.children.push_back(buildList(ruleAt<P::ListLiteralContext>(*ctx, 2)));
     return e;
   }
-  if (operands.size() < 2 || !ctx->comparisonOperator()) return left;
-  ast::Operator op = binaryOperator(ctx->comparisonOperator()->getStart()->getType());
-  return binary(op, std::move(left), buildAdditive(operands[1]));
-}
-
-ast::Expr AstBuilder::buildAdditive(P::AdditiveContext* ctx) {
-  if (!ctx || ctx->exception) return errorExpr(range(ctx));
-  return foldLeft(ctx, [&](antlr4::ParserRuleContext* c) {
-    return buildMultiplicative(dynamic_cast<P::MultiplicativeContext*>(c));
-  });
-}
-
-ast::Expr AstBuilder::buildMultiplicative(P::MultiplicativeContext* ctx) {
-  if (!ctx || ctx->exception) return errorExpr(range(ctx));
-  return foldLeft(ctx, [&](antlr4::ParserRuleContext* c) { return buildUnary(dynamic_cast<P::UnaryContext*>(c)); });
-}
-
-ast::Expr AstBuilder::buildUnary(P::UnaryContext* ctx) {
-  if (!ctx || ctx->exception) return errorExpr(range(ctx));
-  ast::Expr result = buildPrimary(ctx->primary());
-  std::vector<antlr4::tree::TerminalNode*> minuses = ctx->MINUS();
-  for (auto it = minuses.rbegin(); it != minuses.rend(); ++it) {
-    ast::Expr e;
-    e.kind = ast::ExprKind::Unary;
-    e.op = ast::Operator::Negate;
-    e.range = join(range(*it), result.range);
-    e.children.push_back(std::move(result));
-    result = std::move(e);
-  }
-  return result;
+  return errorExpr(range(ctx));
 }
 
 ast::Expr AstBuilder::buildPrimary(P::PrimaryContext* ctx) {
   if (!ctx || broken(ctx)) return errorExpr(range(ctx));
   ast::Expr e;
   e.range = range(ctx);
-  if (antlr4::tree::TerminalNode* number = ctx->INT()) {
-    checkIntegerRange(number->getSymbol(), false);
-    e.kind = ast::ExprKind::Integer;
-    e.text = number->getText();
-    return e;
-  }
-  if (ctx->DECIMAL()) {
-    e.kind = ast::ExprKind::Decimal;
-    e.text = ctx->DECIMAL()->getText();
-    return e;
-  }
-  if (ctx->STRING()) {
-    e.kind = ast::ExprKind::String;
-    e.text = decodeString(ctx->STRING()->getSymbol());
-    return e;
-  }
-  if (ctx->TRUE() || ctx->FALSE()) {
-    e.kind = ast::ExprKind::Boolean;
-    e.boolValue = ctx->TRUE() != nullptr;
-    e.text = e.boolValue ? "true" : "false";
-    return e;
-  }
-  if (ctx->IDENT()) {
-    e.text = ctx->IDENT()->getText();
-    if (!ctx->callArguments()) {
-      e.kind = ast::ExprKind::Name;
+  antlr4::Token* first = ctx->getStart();
+  switch (first->getType()) {
+    case OrmLexer::INT:
+      checkIntegerRange(first, false);
+      e.kind = ast::ExprKind::Integer;
+      e.text = text_.text(first);
+      return e;
+    case OrmLexer::DECIMAL:
+      e.kind = ast::ExprKind::Decimal;
+      e.text = text_.text(first);
+      return e;
+    case OrmLexer::STRING:
+      e.kind = ast::ExprKind::String;
+      e.text = decodeString(first);
+      return e;
+    case OrmLexer::TRUE:
+    case OrmLexer::FALSE:
+      e.kind = ast::ExprKind::Boolean;
+      e.boolValue = first->getType() == OrmLexer::TRUE;
+      e.text = e.boolValue ? "true" : "false";
+      return e;
+    case OrmLexer::IDENT: {
+      e.text = text_.text(first);
+      auto* call = ruleAt<P::CallArgumentsContext>(*ctx, 1);
+      if (!call) {
+        e.kind = ast::ExprKind::Name;
+        return e;
+      }
+      e.kind = ast::ExprKind::Call;
+      forEachRule<P::ExpressionContext>(*call, P::RuleExpression, [&](P::ExpressionContext& argument) {
+        e.children.push_back(buildExpression(&argument));
+      });
       return e;
     }
-    e.kind = ast::ExprKind::Call;
-    for (P::ExpressionContext* argument : ctx->callArguments()->expression()) {
-      e.children.push_back(buildExpression(argument));
+    case OrmLexer::LBRACKET:
+      return buildList(ruleAt<P::ListLiteralContext>(*ctx, 0));
+    case OrmLexer::LPAREN: {
+      ast::Expr inner = buildExpression(ruleAt<P::ExpressionContext>(*ctx, 1));
+      inner.range = e.range;  // the parentheses belong to the operand
+      return inner;
     }
-    return e;
+    default:
+      return errorExpr(e.range);
   }
-  if (ctx->listLiteral()) return buildList(ctx->listLiteral());
-  if (ctx->expression()) {
-    ast::Expr inner = buildExpression(ctx->expression());
-    inner.range = e.range;  // the parentheses belong to the operand
-    return inner;
-  }
-  return errorExpr(e.range);
 }
 
 ast::Expr AstBuilder::buildList(P::ListLiteralContext* ctx) {
@@ -477,7 +518,9 @@ ast::Expr AstBuilder::buildList(P::ListLiteralContext* ctx) {
   ast::Expr e;
   e.kind = ast::ExprKind::List;
   e.range = range(ctx);
-  for (P::ExpressionContext* item : ctx->expression()) e.children.push_back(buildExpression(item));
+  forEachRule<P::ExpressionContext>(*ctx, P::RuleExpression, [&](P::ExpressionContext& item) {
+    e.children.push_back(buildExpression(&item));
+  });
   return e;
 }
 

@@ -14,8 +14,10 @@ namespace ormc::parse {
 
 class AstBuilder {
  public:
-  AstBuilder(const SourceText& text, antlr4::BufferedTokenStream& tokens, DiagnosticEngine& diagnostics)
-      : text_(text), tokens_(tokens), diagnostics_(diagnostics) {}
+  // `recovered`: the tree comes from the error-recovering parse, so parts of it may be broken.
+  AstBuilder(const SourceText& text, antlr4::BufferedTokenStream& tokens, DiagnosticEngine& diagnostics,
+             bool recovered)
+      : text_(text), tokens_(tokens), diagnostics_(diagnostics), recovered_(recovered) {}
 
   ast::File build(grammar::OrmParser::FileContext& ctx);
 
@@ -29,17 +31,11 @@ class AstBuilder {
   ast::TypeRef buildTypeRef(P::TypeRefContext& ctx);
   ast::EnumDecl buildEnum(P::EnumDeclContext& ctx);
   ast::EnumValueDecl buildEnumValue(P::EnumValueDeclContext& ctx);
-  ast::Attribute buildAttribute(antlr4::ParserRuleContext& ctx, antlr4::tree::TerminalNode* name,
-                                P::ArgumentListContext* arguments, bool block);
+  // A fieldAttribute or blockAttribute context.
+  ast::Attribute buildAttribute(antlr4::ParserRuleContext& ctx, bool block);
   ast::Argument buildArgument(P::ArgumentContext& ctx);
 
   ast::Expr buildExpression(P::ExpressionContext* ctx);
-  ast::Expr buildAnd(P::AndExprContext* ctx);
-  ast::Expr buildNot(P::NotExprContext* ctx);
-  ast::Expr buildComparison(P::ComparisonContext* ctx);
-  ast::Expr buildAdditive(P::AdditiveContext* ctx);
-  ast::Expr buildMultiplicative(P::MultiplicativeContext* ctx);
-  ast::Expr buildUnary(P::UnaryContext* ctx);
   ast::Expr buildPrimary(P::PrimaryContext* ctx);
   ast::Expr buildList(P::ListLiteralContext* ctx);
 
@@ -49,16 +45,21 @@ class AstBuilder {
   void checkIntegerRange(antlr4::Token* token, bool typeArgument);
 
   ast::Identifier identifier(antlr4::tree::TerminalNode* node) const;
+  ast::Identifier identifier(antlr4::Token* token) const;
   SourceRange range(antlr4::ParserRuleContext* ctx) const;
   SourceRange range(antlr4::tree::TerminalNode* node) const;
   // The `///` lines directly above the token, joined with '\n'.
   std::string docAbove(antlr4::Token* start);
   // True if error recovery touched this subtree (an exception, a conjured or unwanted token).
-  static bool broken(antlr4::ParserRuleContext* ctx);
+  bool broken(antlr4::ParserRuleContext* ctx) const;
+  // True if a syntax error was reported inside `range` (only possible in a recovered parse).
+  bool syntaxErrorWithin(SourceRange range) const;
+  static bool touchedByRecovery(antlr4::ParserRuleContext* ctx);
 
   const SourceText& text_;
   antlr4::BufferedTokenStream& tokens_;
   DiagnosticEngine& diagnostics_;
+  bool recovered_;
 };
 
 }  // namespace ormc::parse

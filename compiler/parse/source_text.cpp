@@ -12,9 +12,15 @@ namespace ormc::parse {
 SourceText::SourceText(FileId file, std::string_view bytes, DiagnosticEngine& diagnostics)
     : file_(file), bytes_(bytes) {
   codePoints_.reserve(bytes.size());
-  bool ascii = true;
-  for (unsigned char c : bytes) ascii = ascii && c < 0x80;
-  if (!ascii) byteOffsets_.reserve(bytes.size() + 1);
+  unsigned char highBits = 0;
+  for (unsigned char c : bytes) highBits |= c;
+  bool ascii = highBits < 0x80;
+  if (ascii) {
+    // The common case: one code point per byte, offsets are indexes.
+    codePoints_.assign(bytes.begin(), bytes.end());
+    return;
+  }
+  byteOffsets_.reserve(bytes.size() + 1);
   std::size_t pos = 0;
   // A byte-order mark is not part of the schema; it lexes as a space so columns stay true.
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -41,10 +47,10 @@ SourceText::SourceText(FileId file, std::string_view bytes, DiagnosticEngine& di
       continue;
     }
     codePoints_.push_back(d.codePoint);
-    if (!ascii) byteOffsets_.push_back(static_cast<std::uint32_t>(pos));
+    byteOffsets_.push_back(static_cast<std::uint32_t>(pos));
     pos += d.length;
   }
-  if (!ascii) byteOffsets_.push_back(static_cast<std::uint32_t>(bytes.size()));
+  byteOffsets_.push_back(static_cast<std::uint32_t>(bytes.size()));
 }
 
 SourceLoc SourceText::at(std::size_t index) const {
@@ -62,6 +68,11 @@ SourceRange SourceText::range(const antlr4::Token* token) const {
   }
   if (stop == INVALID_INDEX || stop < start) return {at(start), at(start)};
   return {at(start), at(stop + 1)};
+}
+
+std::string_view SourceText::text(const antlr4::Token* token) const {
+  SourceRange r = range(token);
+  return bytes_.substr(r.begin.offset, r.end.offset - r.begin.offset);
 }
 
 bool SourceText::isReplacement(std::size_t index) const {

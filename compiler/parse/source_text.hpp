@@ -28,6 +28,8 @@ class SourceText {
   // The bytes a token covers. Tokens conjured by error recovery have no text: their
   // range is empty, at the position ANTLR gave them.
   SourceRange range(const antlr4::Token* token) const;
+  // The source bytes of a token (empty for a conjured one).
+  std::string_view text(const antlr4::Token* token) const;
   // True if the code point at `index` stands for an invalid byte (already reported).
   bool isReplacement(std::size_t index) const;
 

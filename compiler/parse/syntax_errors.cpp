@@ -36,11 +36,15 @@ std::string describeFound(antlr4::Token* token) {
   switch (token->getType()) {
     case antlr4::Token::EOF: return "end of file";
     case OrmLexer::NEWLINE: return "end of line";
-    case OrmLexer::STRING: return "a string";
     default: break;
   }
   std::string text = token->getText();
-  if (text.size() > 40) text = text.substr(0, 40) + "...";
+  if (text.size() > 40) {
+    std::size_t cut = 40;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole characters only
+    text = text.substr(0, cut) + "...";
+  }
+  if (token->getType() == OrmLexer::STRING) return "string " + text;  // already quoted
   return fmt::format("'{}'", text);
 }
 
@@ -87,6 +91,18 @@ struct Phrase {
   std::string message;
   std::string help;
 };
+
+// A member line that starts with a reserved word, as in `model String(50)` inside a model:
+// a field named like a keyword, not a new declaration (that would be `model Name {`).
+bool reservedWordAsName(antlr4::TokenStream* tokens) {
+  std::size_t first = tokens->LA(1);
+  bool keyword = first == OrmLexer::SCHEMA || first == OrmLexer::IMPORT || first == OrmLexer::ENUM ||
+                 first == OrmLexer::MODEL || first == OrmLexer::TRUE || first == OrmLexer::FALSE ||
+                 first == OrmLexer::IN;
+  if (!keyword || tokens->LA(2) != OrmLexer::IDENT) return false;
+  if (tokens->LT(2)->getLine() != tokens->LT(1)->getLine()) return false;
+  return !((first == OrmLexer::MODEL || first == OrmLexer::ENUM) && tokens->LA(3) == OrmLexer::LBRACE);
+}
 
 // The message for the common mistakes, by where the parser stands; empty when the
 // generic "expected X, found Y" says it best.
@@ -191,6 +207,14 @@ void SyntaxErrorReporter::report(antlr4::Parser* parser, antlr4::Token* found,
   if (filter_.lexicalErrorOnLine(found->getLine())) return;
   if (filter_.truncated() && found->getType() == antlr4::Token::EOF) return;
   Phrase phrase = phraseFor(parser->getContext(), found, expected);
+  std::size_t rule = parser->getContext()->getRuleIndex();
+  bool body = rule == OrmParser::RuleModelDecl || rule == OrmParser::RuleEnumDecl;
+  if (body && found == parser->getTokenStream()->LT(1) && reservedWordAsName(parser->getTokenStream())) {
+    std::string word = found->getText();
+    const char* what = rule == OrmParser::RuleModelDecl ? "field" : "enum value";
+    phrase = {fmt::format("'{}' is a reserved word and cannot name a {}", word, what),
+              fmt::format("choose another name and keep '{}' in the database with @map(\"{}\")", word, word)};
+  }
   if (phrase.message.empty()) {
     phrase.message = problem == Problem::Missing
                          ? fmt::format("expected {} before {}", describeExpected(expected, parser->getVocabulary()), describeFound(found))
@@ -248,6 +272,8 @@ void SyntaxErrorReporter::sync(antlr4::Parser* parser) {
   if (expects(expected, next)) return;
   beginErrorCondition(parser);
   report(parser, parser->getCurrentToken(), expected, Problem::Unexpected);
+  // A member named with a reserved word loses its line, not the rest of the model.
+  if (body && reservedWordAsName(parser->getTokenStream())) parser->consume();
   antlr4::misc::IntervalSet stop = topLevel ? expected : antlr4::misc::IntervalSet::of(OrmLexer::RBRACE);
   stop.add(static_cast<ssize_t>(antlr4::Token::EOF));
   stop.add(OrmLexer::MODEL);
@@ -256,6 +282,32 @@ void SyntaxErrorReporter::sync(antlr4::Parser* parser) {
   consumeUntil(parser, stop);
   // The rest of a broken line goes with it; the next member starts clean.
   if (body && parser->getTokenStream()->LA(1) == OrmLexer::NEWLINE) parser->consume();
+}
+
+void SyntaxErrorReporter::recover(antlr4::Parser* parser, std::exception_ptr e) {
+  bool inMember = false;
+  for (antlr4::tree::ParseTree* node = parser->getContext(); node && !inMember; node = node->parent) {
+    auto* ctx = static_cast<antlr4::RuleContext*>(node);  // parents of rule contexts are rule contexts
+    std::size_t rule = ctx->getRuleIndex();
+    inMember = rule == OrmParser::RuleModelMember || rule == OrmParser::RuleEnumMember;
+  }
+  if (!inMember) {
+    DefaultErrorStrategy::recover(parser, e);
+    return;
+  }
+  // As the runtime does: an error again at the same place must consume, or we loop.
+  antlr4::TokenStream* tokens = parser->getTokenStream();
+  if (lastErrorIndex == static_cast<ssize_t>(tokens->index()) && lastErrorStates.contains(parser->getState()) &&
+      tokens->LA(1) != antlr4::Token::EOF) {
+    parser->consume();
+  }
+  lastErrorIndex = static_cast<ssize_t>(tokens->index());
+  lastErrorStates.add(parser->getState());
+  antlr4::misc::IntervalSet endOfMember;
+  endOfMember.add(OrmLexer::NEWLINE);
+  endOfMember.add(OrmLexer::RBRACE);
+  endOfMember.add(static_cast<ssize_t>(antlr4::Token::EOF));
+  consumeUntil(parser, endOfMember);
 }
 
 antlr4::Token* SyntaxErrorReporter::singleTokenDeletion(antlr4::Parser* parser) {

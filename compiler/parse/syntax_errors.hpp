@@ -31,6 +31,10 @@ class SyntaxErrorReporter : public antlr4::DefaultErrorStrategy {
   // is reported once and the parser skips to the next line or declaration, where ANTLR
   // would abandon the whole rule.
   void sync(antlr4::Parser* parser) override;
+  // Inside a model or enum member, an error skips the rest of that member's line: the
+  // runtime's default would resume at any token that may follow some rule on the stack,
+  // and read the rest of a broken attribute as new fields.
+  void recover(antlr4::Parser* parser, std::exception_ptr e) override;
 
  private:
   enum class Problem { Unexpected, Missing };

@@ -25,9 +25,16 @@ std::string describeCharacter(char32_t cp) {
 
 }  // namespace
 
+// Error recovery copies the source of the token at hand into the tokens it conjures, and
+// dereferences it: a token we make up needs one like the lexer's.
+std::unique_ptr<antlr4::CommonToken> TokenFilter::syntheticToken(std::size_t type) {
+  return std::make_unique<antlr4::CommonToken>(std::make_pair<antlr4::TokenSource*, antlr4::CharStream*>(this, getInputStream()),
+                                               type, antlr4::Token::DEFAULT_CHANNEL, 0, 0);
+}
+
 std::unique_ptr<antlr4::Token> TokenFilter::endOfInput() {
   truncated_ = true;
-  auto eof = std::make_unique<antlr4::CommonToken>(antlr4::Token::EOF);
+  auto eof = syntheticToken(antlr4::Token::EOF);
   std::size_t end = text_.codePoints().size();
   eof->setStartIndex(end);
   eof->setStopIndex(end - 1);
@@ -101,7 +108,7 @@ std::unique_ptr<antlr4::Token> TokenFilter::nextToken() {
         if (braceDepth_ > 0 && !lastWasNewline_) {
           // The last member before '}' ends here as if its line had ended.
           lastWasNewline_ = true;
-          auto newline = std::make_unique<antlr4::CommonToken>(OrmLexer::NEWLINE);
+          auto newline = syntheticToken(OrmLexer::NEWLINE);
           newline->setStartIndex(token->getStartIndex());
           newline->setStopIndex(token->getStartIndex() - 1);
           newline->setLine(token->getLine());
@@ -126,6 +133,15 @@ std::unique_ptr<antlr4::Token> TokenFilter::nextToken() {
         break;
       default:
         break;
+    }
+    if (token->getType() == OrmLexer::NOT || token->getType() == OrmLexer::MINUS) {
+      if (++prefixRun_ > kMaxNesting) {
+        diagnostics_.error(codes::kNestingTooDeep, text_.range(token.get()),
+                           fmt::format("too many '!' and '-' in a row (the limit is {})", kMaxNesting));
+        return endOfInput();
+      }
+    } else if (token->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
+      prefixRun_ = 0;
     }
     if (token->getChannel() == antlr4::Token::DEFAULT_CHANNEL) lastWasNewline_ = false;
     return token;

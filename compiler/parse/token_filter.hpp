@@ -38,6 +38,7 @@ class TokenFilter : public antlr4::TokenSource {
   bool lexicalErrorOnLine(std::size_t line) const { return errorLines_.count(line) > 0; }
 
  private:
+  std::unique_ptr<antlr4::CommonToken> syntheticToken(std::size_t type);
   std::unique_ptr<antlr4::Token> endOfInput();
   void reportInvalidCharacters(std::unique_ptr<antlr4::Token>& first);
 
@@ -47,6 +48,7 @@ class TokenFilter : public antlr4::TokenSource {
   std::unique_ptr<antlr4::Token> pending_;  // read ahead while merging invalid characters
   int braceDepth_ = 0;
   int bracketDepth_ = 0;  // ( and [ together
+  int prefixRun_ = 0;     // consecutive ! and -: each one nests the parse one level deeper
   bool lastWasNewline_ = true;
   bool truncated_ = false;
   std::set<std::size_t> errorLines_;

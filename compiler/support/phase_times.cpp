@@ -1,0 +1,28 @@
+// See phase_times.hpp.
+#include "support/phase_times.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace ormc {
+
+void PhaseTimes::add(std::string_view phase, Clock::duration elapsed) {
+  auto found = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.phase == phase; });
+  if (found == entries_.end()) {
+    entries_.push_back({std::string(phase), elapsed});
+  } else {
+    found->total += elapsed;
+  }
+}
+
+std::string PhaseTimes::render() const {
+  std::string out;
+  for (const Entry& e : entries_) {
+    double ms = std::chrono::duration<double, std::milli>(e.total).count();
+    out += fmt::format("  {:<16} {:>10.3f} ms\n", e.phase, ms);
+  }
+  return out;
+}
+
+}  // namespace ormc
