@@ -122,6 +122,7 @@ struct File {
   std::vector<ModelDecl> models;
   std::vector<EnumDecl> enums;
   bool empty = true;  // no schema line, import or declaration at all
+  bool schemaBroken = false;  // a schema line was there but did not parse (already reported)
 };
 
 }  // namespace ormc::ast

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <unistd.h>
 #include <random>
 #include <regex>
 
@@ -102,4 +103,9 @@ TEST_CASE("an empty file is a valid, empty schema: a warning and exit 0") {
   auto r = run({kOrmc, "check", "empty.orm"}, dir.string());
   CHECK(r.status == 0);
   CHECK(r.err.find("empty.orm:1:1: warning:") == 0);
+}
+
+TEST_CASE("a file over the 64 MiB limit") {
+  auto r = checkRejected("huge.orm", std::string((64u << 20) + 1, ' '));
+  CHECK(r.err.find("[E0110]") != std::string::npos);
 }

@@ -9,6 +9,8 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <regex>
 
 namespace fs = std::filesystem;
 using ormc::test::checkGolden;
@@ -38,6 +40,19 @@ std::vector<fs::path> filesIn(const fs::path& dir, const std::string& extension)
   return files;
 }
 
+// The diagnostic codes named on the first line of a case file.
+std::vector<std::string> expectedCodes(const fs::path& file) {
+  std::ifstream in(file);
+  std::string first;
+  std::getline(in, first);
+  std::vector<std::string> codes;
+  static const std::regex code(R"(\b[EW]\d{4}\b)");
+  for (auto it = std::sregex_iterator(first.begin(), first.end(), code); it != std::sregex_iterator(); ++it) {
+    codes.push_back(it->str());
+  }
+  return codes;
+}
+
 }  // namespace
 
 TEST_CASE("diagnostics of every invalid schema match their golden files") {
@@ -50,8 +65,16 @@ TEST_CASE("diagnostics of every invalid schema match their golden files") {
     ormc::driver::Compilation first = compileIn(cases, name);
     std::string text = ormc::driver::renderDiagnostics(first, ormc::driver::DiagnosticsFormat::Text);
     checkGolden(fs::path(input).replace_extension(".stderr"), text);
-    // Every case is an error case except the empty file, which is valid with a warning.
-    CHECK(first.diagnostics.hasErrors() == (name.find("empty") == std::string::npos));
+    // The first line names the codes the case is about ("// expect: E0201 ..."): each must
+    // be reported, and the run fails exactly when one of them is an error code.
+    std::vector<std::string> expected = expectedCodes(input);
+    REQUIRE_MESSAGE(!expected.empty(), "the first line of a case must be // expect: CODE...");
+    bool expectsError = false;
+    for (const std::string& code : expected) {
+      CHECK_MESSAGE(text.find("[" + code + "]") != std::string::npos, code);
+      expectsError = expectsError || code[0] == 'E';
+    }
+    CHECK(first.diagnostics.hasErrors() == expectsError);
     ormc::driver::Compilation second = compileIn(cases, name);
     CHECK(ormc::driver::renderDiagnostics(second, ormc::driver::DiagnosticsFormat::Text) == text);
   }
