@@ -32,6 +32,28 @@ enum class ExprKind {
 
 enum class Operator { None, Or, And, Not, Negate, Eq, Ne, Lt, Le, Gt, Ge, Add, Sub, Mul, Div };
 
+// How the operator is written in a schema ("&&", "<=", ...).
+inline const char* spelling(Operator op) {
+  switch (op) {
+    case Operator::Or: return "||";
+    case Operator::And: return "&&";
+    case Operator::Not: return "!";
+    case Operator::Negate: return "-";
+    case Operator::Eq: return "==";
+    case Operator::Ne: return "!=";
+    case Operator::Lt: return "<";
+    case Operator::Le: return "<=";
+    case Operator::Gt: return ">";
+    case Operator::Ge: return ">=";
+    case Operator::Add: return "+";
+    case Operator::Sub: return "-";
+    case Operator::Mul: return "*";
+    case Operator::Div: return "/";
+    case Operator::None: break;
+  }
+  return "?";
+}
+
 // One expression node; the same shape serves attribute arguments, defaults and @check.
 struct Expr {
   ExprKind kind = ExprKind::Error;

@@ -8,26 +8,6 @@ namespace ormc::ast {
 
 namespace {
 
-const char* operatorText(Operator op) {
-  switch (op) {
-    case Operator::None: return "?";
-    case Operator::Or: return "||";
-    case Operator::And: return "&&";
-    case Operator::Not: return "!";
-    case Operator::Negate: return "-";
-    case Operator::Eq: return "==";
-    case Operator::Ne: return "!=";
-    case Operator::Lt: return "<";
-    case Operator::Le: return "<=";
-    case Operator::Gt: return ">";
-    case Operator::Ge: return ">=";
-    case Operator::Add: return "+";
-    case Operator::Sub: return "-";
-    case Operator::Mul: return "*";
-    case Operator::Div: return "/";
-  }
-  return "?";
-}
 
 class Dumper {
  public:
@@ -124,10 +104,10 @@ std::string dump(const Expr& e) {
     case ExprKind::String: return nlohmann::json(e.text).dump();
     case ExprKind::Call: return e.text + "(" + list(e.children, 0) + ")";
     case ExprKind::List: return "[" + list(e.children, 0) + "]";
-    case ExprKind::Unary: return std::string(operatorText(e.op)) + (e.children.empty() ? "?" : dump(e.children[0]));
+    case ExprKind::Unary: return std::string(spelling(e.op)) + (e.children.empty() ? "?" : dump(e.children[0]));
     case ExprKind::Binary:
       if (e.children.size() != 2) return "<error>";
-      return "(" + dump(e.children[0]) + " " + operatorText(e.op) + " " + dump(e.children[1]) + ")";
+      return "(" + dump(e.children[0]) + " " + spelling(e.op) + " " + dump(e.children[1]) + ")";
     case ExprKind::In:
       if (e.children.size() != 2) return "<error>";
       return "(" + dump(e.children[0]) + " in " + dump(e.children[1]) + ")";

@@ -38,26 +38,6 @@ bool isArithmetic(ast::Operator op) {
   return op == ast::Operator::Add || op == ast::Operator::Sub || op == ast::Operator::Mul || op == ast::Operator::Div;
 }
 
-const char* operatorText(ast::Operator op) {
-  switch (op) {
-    case ast::Operator::Or: return "||";
-    case ast::Operator::And: return "&&";
-    case ast::Operator::Not: return "!";
-    case ast::Operator::Negate: return "-";
-    case ast::Operator::Eq: return "==";
-    case ast::Operator::Ne: return "!=";
-    case ast::Operator::Lt: return "<";
-    case ast::Operator::Le: return "<=";
-    case ast::Operator::Gt: return ">";
-    case ast::Operator::Ge: return ">=";
-    case ast::Operator::Add: return "+";
-    case ast::Operator::Sub: return "-";
-    case ast::Operator::Mul: return "*";
-    case ast::Operator::Div: return "/";
-    case ast::Operator::None: break;
-  }
-  return "?";
-}
 
 ir::Operator lowerOperator(ast::Operator op) {
   switch (op) {
@@ -262,7 +242,7 @@ Typed CheckAnalyzer::visitUnary(const ast::Expr& expr) {
   bool negate = expr.op == ast::Operator::Negate;
   ValueType needed = negate ? ValueType::Number : ValueType::Bool;
   if (inner.type != needed) {
-    return fail(expr.range, fmt::format("'{}' needs {}, but its operand is {}", operatorText(expr.op),
+    return fail(expr.range, fmt::format("'{}' needs {}, but its operand is {}", spelling(expr.op),
                                         negate ? "a number" : "a condition", describe(inner)));
   }
   Typed t{needed, kNone, false, &expr, {}};
@@ -322,14 +302,14 @@ Typed CheckAnalyzer::visitBinary(const ast::Expr& expr) {
     for (auto [side, which] : {std::pair{&l, "left"}, std::pair{&r, "right"}}) {
       if (side->type == ValueType::Bool) continue;
       return fail(expr.range, fmt::format("'{}' needs conditions on both sides, but the {} side is {}",
-                                          operatorText(expr.op), which, describe(*side)));
+                                          spelling(expr.op), which, describe(*side)));
     }
     t.type = ValueType::Bool;
   } else if (isArithmetic(expr.op)) {
     for (auto [side, which] : {std::pair{&l, "left"}, std::pair{&r, "right"}}) {
       if (side->type == ValueType::Number) continue;
       return fail(expr.range, fmt::format("'{}' needs numbers on both sides, but the {} side is {}",
-                                          operatorText(expr.op), which, describe(*side)));
+                                          spelling(expr.op), which, describe(*side)));
     }
     t.type = ValueType::Number;
   } else {

@@ -5,26 +5,6 @@ namespace ormc::sema {
 
 namespace {
 
-const char* operatorText(ast::Operator op) {
-  switch (op) {
-    case ast::Operator::Or: return "||";
-    case ast::Operator::And: return "&&";
-    case ast::Operator::Not: return "!";
-    case ast::Operator::Negate: return "-";
-    case ast::Operator::Eq: return "==";
-    case ast::Operator::Ne: return "!=";
-    case ast::Operator::Lt: return "<";
-    case ast::Operator::Le: return "<=";
-    case ast::Operator::Gt: return ">";
-    case ast::Operator::Ge: return ">=";
-    case ast::Operator::Add: return "+";
-    case ast::Operator::Sub: return "-";
-    case ast::Operator::Mul: return "*";
-    case ast::Operator::Div: return "/";
-    case ast::Operator::None: break;
-  }
-  return "?";
-}
 
 std::string quoted(const std::string& text) {
   std::string out = "\"";
@@ -65,10 +45,10 @@ std::string exprText(const ast::Expr& expr) {
     case ast::ExprKind::List: return "[" + joined(expr.children) + "]";
     case ast::ExprKind::Unary:
       if (expr.children.empty()) return "?";
-      return operatorText(expr.op) + exprText(expr.children[0]);
+      return spelling(expr.op) + exprText(expr.children[0]);
     case ast::ExprKind::Binary:
       if (expr.children.size() < 2) return "?";
-      return exprText(expr.children[0]) + " " + operatorText(expr.op) + " " + exprText(expr.children[1]);
+      return exprText(expr.children[0]) + " " + spelling(expr.op) + " " + exprText(expr.children[1]);
     case ast::ExprKind::In:
       if (expr.children.size() < 2) return "?";
       return exprText(expr.children[0]) + " in " + exprText(expr.children[1]);

@@ -109,3 +109,9 @@ TEST_CASE("a file over the 64 MiB limit") {
   auto r = checkRejected("huge.orm", std::string((64u << 20) + 1, ' '));
   CHECK(r.err.find("[E0110]") != std::string::npos);
 }
+
+TEST_CASE("10,000 unary minus signs in a default") {
+  std::string text = "schema s;\nmodel A {\n  id Int64 @id\n  x Int32 @default(" + std::string(10000, '-') + "1)\n}\n";
+  auto r = checkRejected("minus.orm", text);
+  CHECK(r.err.find("[E0106]") != std::string::npos);
+}
