@@ -10,7 +10,7 @@ packages=(
   libmysqlcppconn-dev mariadb-server mariadb-client
   doctest-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libbenchmark-dev libsqlitecpp-dev libsoci-dev protobuf-compiler
-  graphviz
+  graphviz clang
 )
 
 missing=()
