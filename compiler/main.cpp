@@ -19,6 +19,9 @@ int main(int argc, char** argv) {
   ormc::cli::Registry registry;
   ormc::cli::addCheckCommand(app, registry);
   ormc::cli::addIrCommand(app, registry);
+  ormc::cli::addDdlCommand(app, registry);
+  ormc::cli::addErdCommand(app, registry);
+  ormc::cli::addGenerateCommand(app, registry);
   // (new subcommands register here, one line each)
 
   try {

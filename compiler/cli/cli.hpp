@@ -47,5 +47,8 @@ struct Registry {
 
 void addCheckCommand(CLI::App& app, Registry& registry);
 void addIrCommand(CLI::App& app, Registry& registry);
+void addGenerateCommand(CLI::App& app, Registry& registry);
+void addDdlCommand(CLI::App& app, Registry& registry);
+void addErdCommand(CLI::App& app, Registry& registry);
 
 }  // namespace ormc::cli
