@@ -4,6 +4,7 @@
 #include "parse/parser.hpp"
 #include "sema/sema.hpp"
 #include "support/diagnostic_codes.hpp"
+#include "support/memory_trim.hpp"
 
 #include <fmt/format.h>
 
@@ -84,6 +85,7 @@ Compilation compile(const Options& options) {
   sema::Options semaOptions;
   semaOptions.targetSqlite = options.targetSqlite;
   semaOptions.targetMysql = options.targetMysql;
+  trimFreedMemory();  // the parse trees are gone: let sema reuse their pages
   {
     ScopedPhase phase(times, "sema");
     c.schema = sema::analyze(c.files, semaOptions, c.diagnostics);

@@ -14,14 +14,38 @@ antlr4::atn::PredictionContextCache& contextCache() {
 
 }  // namespace
 
-SingleThreadLexerSimulator::SingleThreadLexerSimulator(antlr4::Lexer& lexer)
+SingleThreadLexerSimulator::SingleThreadLexerSimulator(antlr4::Lexer& lexer, CodePointStream& input)
     : LexerATNSimulator(&lexer, lexer.getInterpreter<antlr4::atn::LexerATNSimulator>()->atn,
                         lexer.getInterpreter<antlr4::atn::LexerATNSimulator>()->_decisionToDFA,
-                        contextCache()) {}
+                        contextCache()),
+      input_(input) {}
 
-void SingleThreadLexerSimulator::installOn(antlr4::Lexer& lexer) {
-  auto* replacement = new SingleThreadLexerSimulator(lexer);
-  lexer.setInterpreter(replacement);
+size_t SingleThreadLexerSimulator::execATN(antlr4::CharStream* input, antlr4::dfa::DFAState* start) {
+  if (start->isAcceptState) captureSimState(input, start);
+  std::size_t symbol = input_.peek();
+  antlr4::dfa::DFAState* state = start;
+  for (;;) {
+    antlr4::dfa::DFAState* target = SingleThreadLexerSimulator::getExistingTargetState(state, symbol);
+    if (target == nullptr) target = computeTargetState(input, state, symbol);
+    if (target == ERROR.get()) break;
+    if (symbol != antlr4::Token::EOF) {
+      // LexerATNSimulator::consume(), inlined.
+      if (symbol == U'\n') {
+        ++_line;
+        _charPositionInLine = 0;
+      } else {
+        ++_charPositionInLine;
+      }
+      input_.advance();
+    }
+    if (target->isAcceptState) {
+      captureSimState(input, target);
+      if (symbol == antlr4::Token::EOF) break;
+    }
+    symbol = input_.peek();
+    state = target;
+  }
+  return failOrAccept(input, state->configs.get(), symbol);
 }
 
 antlr4::dfa::DFAState* SingleThreadLexerSimulator::getExistingTargetState(antlr4::dfa::DFAState* state,
@@ -37,6 +61,43 @@ antlr4::dfa::DFAState* SingleThreadLexerSimulator::getExistingTargetState(antlr4
     edges_[number][symbol] = edge->second;
   }
   return edge->second;
+}
+
+OrmTokenLexer::OrmTokenLexer(CodePointStream& input) : OrmLexer(&input) {
+  simulator_ = new SingleThreadLexerSimulator(*this, input);
+  setInterpreter(simulator_);  // deletes the generated one; ~OrmLexer deletes ours
+}
+
+std::unique_ptr<antlr4::Token> OrmTokenLexer::nextToken() {
+  for (;;) {
+    if (hitEOF) {
+      emitEOF();
+      return std::move(token);
+    }
+    token.reset();
+    channel = antlr4::Token::DEFAULT_CHANNEL;
+    tokenStartCharIndex = _input->index();
+    tokenStartCharPositionInLine = simulator_->getCharPositionInLine();
+    tokenStartLine = simulator_->getLine();
+    std::size_t matched;
+    do {
+      type = antlr4::Token::INVALID_TYPE;
+      try {
+        matched = simulator_->match(_input, mode);
+      } catch (antlr4::LexerNoViableAltException& e) {
+        // Unreachable with this grammar (ERROR_CHAR matches any character); kept as the
+        // runtime handles it.
+        notifyListeners(e);
+        recover(e);
+        matched = SKIP;
+      }
+      if (_input->LA(1) == antlr4::Token::EOF) hitEOF = true;
+      if (type == antlr4::Token::INVALID_TYPE) type = matched;
+    } while (type == MORE);
+    if (type == SKIP) continue;
+    if (!token) emit();
+    return std::move(token);
+  }
 }
 
 }  // namespace ormc::parse

@@ -25,16 +25,6 @@ namespace {
 // and the limit keeps the worst case of a hostile input bounded in time and memory.
 constexpr std::size_t kMaxFileBytes = 64u << 20;
 
-// ANTLR's input stream over our already-decoded code points (it would otherwise decode
-// UTF-8 itself, and throw on invalid bytes).
-class CodePointStream : public antlr4::ANTLRInputStream {
- public:
-  explicit CodePointStream(const std::u32string& codePoints) {
-    _data = codePoints;
-    p = 0;
-  }
-};
-
 }  // namespace
 
 ast::File parseFile(const SourceManager& sources, FileId file, DiagnosticEngine& diagnostics, PhaseTimes* times) {
@@ -50,10 +40,9 @@ ast::File parseFile(const SourceManager& sources, FileId file, DiagnosticEngine&
 
   std::optional<ScopedPhase> phase(std::in_place, times, "parse.decode");
   SourceText text(file, bytes, diagnostics);
-  CodePointStream input(text.codePoints());
-  grammar::OrmLexer lexer(&input);
+  CodePointStream input(text);
+  OrmTokenLexer lexer(input);
   lexer.removeErrorListeners();  // the lexer cannot fail: every character has a token
-  SingleThreadLexerSimulator::installOn(lexer);
   TokenFilter filter(lexer, text, diagnostics);
   antlr4::CommonTokenStream tokens(&filter);
   phase.emplace(times, "parse.lex");

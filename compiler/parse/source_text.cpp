@@ -11,20 +11,20 @@ namespace ormc::parse {
 
 SourceText::SourceText(FileId file, std::string_view bytes, DiagnosticEngine& diagnostics)
     : file_(file), bytes_(bytes) {
-  codePoints_.reserve(bytes.size());
+  storage_.reserve(bytes.size());
   unsigned char highBits = 0;
   for (unsigned char c : bytes) highBits |= c;
   bool ascii = highBits < 0x80;
   if (ascii) {
     // The common case: one code point per byte, offsets are indexes.
-    codePoints_.assign(bytes.begin(), bytes.end());
+    storage_.assign(bytes.begin(), bytes.end());
     return;
   }
   byteOffsets_.reserve(bytes.size() + 1);
   std::size_t pos = 0;
   // A byte-order mark is not part of the schema; it lexes as a space so columns stay true.
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-    codePoints_.push_back(U' ');
+    storage_.push_back(U' ');
     byteOffsets_.push_back(0);
     pos = 3;
   }
@@ -41,12 +41,12 @@ SourceText::SourceText(FileId file, std::string_view bytes, DiagnosticEngine& di
             .addHelp("schema files must be UTF-8 text");
       }
       for (; pos < runEnd; ++pos) {
-        codePoints_.push_back(0xFFFD);
+        storage_.push_back(0xFFFD);
         byteOffsets_.push_back(static_cast<std::uint32_t>(pos));
       }
       continue;
     }
-    codePoints_.push_back(d.codePoint);
+    storage_.push_back(d.codePoint);
     byteOffsets_.push_back(static_cast<std::uint32_t>(pos));
     pos += d.length;
   }
@@ -54,7 +54,7 @@ SourceText::SourceText(FileId file, std::string_view bytes, DiagnosticEngine& di
 }
 
 SourceLoc SourceText::at(std::size_t index) const {
-  if (index > codePoints_.size()) index = codePoints_.size();
+  if (index > codePoints_->size()) index = codePoints_->size();
   if (byteOffsets_.empty()) return {file_, static_cast<std::uint32_t>(index)};
   return {file_, byteOffsets_[index]};
 }
@@ -63,7 +63,7 @@ SourceRange SourceText::range(const antlr4::Token* token) const {
   std::size_t start = token->getStartIndex();
   std::size_t stop = token->getStopIndex();
   if (start == INVALID_INDEX || token->getType() == antlr4::Token::EOF) {
-    SourceLoc end = at(codePoints_.size());
+    SourceLoc end = at(codePoints_->size());
     return {end, end};
   }
   if (stop == INVALID_INDEX || stop < start) return {at(start), at(start)};
@@ -76,7 +76,7 @@ std::string_view SourceText::text(const antlr4::Token* token) const {
 }
 
 bool SourceText::isReplacement(std::size_t index) const {
-  if (index >= codePoints_.size() || codePoints_[index] != 0xFFFD) return false;
+  if (index >= codePoints_->size() || (*codePoints_)[index] != 0xFFFD) return false;
   SourceLoc loc = at(index);
   return bytes_.substr(loc.offset, 3) != "\xEF\xBF\xBD";
 }

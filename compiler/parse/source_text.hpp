@@ -20,7 +20,16 @@ class SourceText {
  public:
   SourceText(FileId file, std::string_view bytes, DiagnosticEngine& diagnostics);
 
-  const std::u32string& codePoints() const { return codePoints_; }
+  SourceText(const SourceText&) = delete;
+  SourceText& operator=(const SourceText&) = delete;
+
+  const std::u32string& codePoints() const { return *codePoints_; }
+  // Moves the decoded text into `owner` (ANTLR's input stream), which must outlive every
+  // later use of this SourceText: one copy of the file's code points instead of two.
+  void lendTo(std::u32string& owner) {
+    owner.swap(storage_);
+    codePoints_ = &owner;
+  }
   FileId file() const { return file_; }
 
   // The location of code point `index` (index == size() is the end of the file).
@@ -36,7 +45,8 @@ class SourceText {
  private:
   FileId file_;
   std::string_view bytes_;
-  std::u32string codePoints_;
+  std::u32string storage_;
+  const std::u32string* codePoints_ = &storage_;
   std::vector<std::uint32_t> byteOffsets_;  // per code point, plus the end; empty for pure ASCII
 };
 

@@ -15,13 +15,14 @@ class PhaseTimes {
 
   void add(std::string_view phase, Clock::duration elapsed);
 
-  // One line per phase, in first-seen order: "  parse.lex      12.345 ms".
+  // One line per phase, in first-seen order: "  parse.lex      12.345 ms   peak 45 MB".
   std::string render() const;
 
  private:
   struct Entry {
     std::string phase;
     Clock::duration total{};
+    long peakKilobytes = 0;  // the process's peak resident memory when the phase last ended
   };
   std::vector<Entry> entries_;
 };
