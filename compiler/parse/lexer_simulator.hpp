@@ -63,6 +63,9 @@ class OrmTokenLexer : public grammar::OrmLexer {
   size_t getCharPositionInLine() override { return simulator_->getCharPositionInLine(); }
 
  private:
+  bool skipWhitespace();  // true if it skipped anything
+
+  CodePointStream& input_;
   SingleThreadLexerSimulator* simulator_;
 };
 
