@@ -23,7 +23,7 @@
 namespace {
 
 constexpr std::size_t kGranule = 16;                       // alignment and class step
-constexpr std::size_t kClasses = 16;                       // 16, 32, ... 256 bytes
+constexpr std::size_t kClasses = 64;                       // 16, 32, ... 1024 bytes
 constexpr std::size_t kMaxSmall = kGranule * kClasses;
 constexpr std::size_t kChunk = 64 * 1024;                  // carved per class at a time
 constexpr std::size_t kRegion = std::size_t{64} << 30;     // reserved, not committed
@@ -66,7 +66,7 @@ struct ClassState {
 thread_local ClassState classes[kClasses];
 
 // Blocks carry no header: each chunk serves one class, recorded here, and counts its live
-// blocks so that trim() can hand wholly free chunks back to the OS.
+// blocks so that trim() can hand wholly free chunks back.
 constexpr std::size_t kChunks = kRegion / kChunk;
 std::uint8_t chunkClass[kChunks];
 std::uint32_t chunkLive[kChunks];
@@ -129,8 +129,10 @@ void release(void* p) noexcept {
   state.free = block;
 }
 
-// Drops the free blocks of wholly free chunks from the free lists and returns those chunks'
-// pages to the OS; the chunks are reused before the region grows. Single-threaded use only
+// Drops the free blocks of wholly free chunks from the free lists, hands their pages back to
+// the OS, and makes the chunks available to any size class before the region grows. Sema's
+// larger allocations still come from malloc; without the madvise they would stack on top of
+// the parse tree's resident pages (200 MB instead of 158 MB for 2,000 models). Single-threaded use only
 // (the compiler calls it between phases).
 void trim() {
   char* base = regionBase.load(std::memory_order_relaxed);
