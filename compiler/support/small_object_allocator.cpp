@@ -6,7 +6,9 @@
 // `ormc check`. Here a small allocation is a pointer pop and a free a pointer push. Memory of
 // a size class is reused within that class and never returned to the OS, which suits a
 // compiler process that exits when it is done. Linked into the `ormc` executable only, never
-// into a library; off under the sanitizers, which must see every allocation.
+// into a library; off under the sanitizers, which must see every allocation. The compiler
+// runs on one thread: the free lists are per thread, but the chunks' live counts and trim()
+// assume a single one.
 #include "support/memory_trim.hpp"
 
 #include <atomic>
