@@ -85,7 +85,10 @@ Compilation compile(const Options& options) {
   sema::Options semaOptions;
   semaOptions.targetSqlite = options.targetSqlite;
   semaOptions.targetMysql = options.targetMysql;
-  trimFreedMemory();  // the parse trees are gone: let sema reuse their pages
+  {
+    ScopedPhase phase(times, "trim");
+    trimFreedMemory();  // the parse trees are gone: let sema reuse their pages
+  }
   {
     ScopedPhase phase(times, "sema");
     c.schema = sema::analyze(c.files, semaOptions, c.diagnostics);
