@@ -30,6 +30,17 @@ struct DdlStyle {
   bool namedPrimaryKey = false;
 };
 
+// `name` between two `quote` characters, each `quote` inside it doubled: the identifier rule
+// of SQLite ("...") and MySQL (`...`) alike.
+inline std::string quoteDoubling(std::string_view name, char quote) {
+  std::string out(1, quote);
+  for (char c : name) {
+    out += c;
+    if (c == quote) out += quote;
+  }
+  return out + quote;
+}
+
 class Dialect {
  public:
   virtual ~Dialect() = default;

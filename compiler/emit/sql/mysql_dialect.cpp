@@ -62,14 +62,7 @@ class MysqlDialect final : public Dialect {
   // The script's literals and comments are UTF-8 whatever the client's default character set.
   std::string prologue() const override { return "SET NAMES utf8mb4;\n"; }
 
-  std::string quoteIdentifier(std::string_view name) const override {
-    std::string out = "`";
-    for (char c : name) {
-      out += c;
-      if (c == '`') out += '`';
-    }
-    return out + "`";
-  }
+  std::string quoteIdentifier(std::string_view name) const override { return quoteDoubling(name, '`'); }
 
   std::string stringLiteral(std::string_view value) const override {
     std::string out = "'";

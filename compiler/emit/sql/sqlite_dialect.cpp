@@ -62,14 +62,7 @@ class SqliteDialect final : public Dialect {
 
   std::string prologue() const override { return ""; }
 
-  std::string quoteIdentifier(std::string_view name) const override {
-    std::string out = "\"";
-    for (char c : name) {
-      out += c;
-      if (c == '"') out += '"';
-    }
-    return out + "\"";
-  }
+  std::string quoteIdentifier(std::string_view name) const override { return quoteDoubling(name, '"'); }
 
   std::string stringLiteral(std::string_view value) const override { return literalOf(value); }
 
