@@ -1,0 +1,166 @@
+// The backend contract: what ormc::sqlite (and later ormc::mysql) implement and what the rest
+// of the runtime (value codec, transactions, sessions, queries) builds on. Every method says
+// what a backend must do; a backend that cannot keep a promise documents the difference in
+// docs/runtime.md. Values are bound through typed calls on Statement (sqlite3_bind_* style),
+// never a variant Value, so binding allocates nothing beyond what the driver copies.
+//
+// Threads: a Connection and its Statements are used by one thread at a time.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace ormc {
+
+// A prepared statement. Parameters are 1-based, columns 0-based (as in SQLite, JDBC uses 1
+// for both; we follow the C API that most backends wrap). Any failure throws an ormc::Error
+// subclass (error.hpp) whose sql() is this statement's text.
+class Statement {
+ public:
+  virtual ~Statement() = default;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // The SQL text the statement was prepared from.
+  virtual const std::string& sql() const noexcept = 0;
+
+  // Bind SQL NULL to parameter `index`.
+  virtual void bindNull(int index) = 0;
+  // Bind a boolean; stored as the backend's boolean (SQLite: INTEGER 0/1).
+  virtual void bindBool(int index, bool value) = 0;
+  virtual void bindInt64(int index, std::int64_t value) = 0;
+  // Bind a double. NaN is refused with ValueError: no backend stores it faithfully.
+  virtual void bindDouble(int index, double value) = 0;
+  // Bind text (UTF-8, may contain NUL). The backend copies it: `value` may die after the call.
+  virtual void bindText(int index, std::string_view value) = 0;
+  // Bind a byte string (may be empty: an empty blob, not NULL). Copied like bindText.
+  virtual void bindBlob(int index, std::span<const std::uint8_t> value) = 0;
+
+  // Runs the statement to its next row. True if a row is available to the column readers;
+  // false once the statement is done (for INSERT/UPDATE/DELETE: after the first call).
+  virtual bool step() = 0;
+
+  // The number of result columns.
+  virtual int columnCount() const noexcept = 0;
+  // True if column `column` of the current row is SQL NULL.
+  virtual bool isNull(int column) = 0;
+  virtual std::int64_t columnInt64(int column) = 0;
+  virtual double columnDouble(int column) = 0;
+  // The column as text. The view is valid until the next step(), reset() or column read of
+  // the same column as another type.
+  virtual std::string_view columnText(int column) = 0;
+  // The column as bytes; same lifetime as columnText().
+  virtual std::span<const std::uint8_t> columnBlob(int column) = 0;
+
+  // Makes the statement ready to run again and clears every binding to NULL. Never throws:
+  // an error of the last run has already been reported by step().
+  virtual void reset() noexcept = 0;
+
+ protected:
+  Statement() = default;
+};
+
+// How a transaction starts. Write takes the write lock at BEGIN (SQLite: BEGIN IMMEDIATE), so
+// that two writers wait for each other at the start instead of failing with a deadlock at
+// their first write.
+enum class TransactionMode { Read, Write };
+
+// The isolation level asked for. A backend may give a stronger one (SQLite is always
+// Serializable) but never a weaker one.
+enum class IsolationLevel { ReadCommitted, RepeatableRead, Serializable };
+
+class Connection;
+
+// A prepared statement on loan from its connection's cache. Returning it (destruction) resets
+// the statement and puts it back, so the next prepare() of the same SQL text does not compile
+// it again. Must not outlive its Connection.
+class PreparedStatement {
+ public:
+  PreparedStatement(Connection& owner, std::unique_ptr<Statement> statement) noexcept
+      : owner_(&owner), statement_(std::move(statement)) {}
+  PreparedStatement(PreparedStatement&& other) noexcept = default;
+  PreparedStatement& operator=(PreparedStatement&& other) noexcept;
+  ~PreparedStatement();
+
+  Statement& operator*() const noexcept { return *statement_; }
+  Statement* operator->() const noexcept { return statement_.get(); }
+
+ private:
+  void giveBack() noexcept;
+
+  Connection* owner_;
+  std::unique_ptr<Statement> statement_;
+};
+
+// A database connection. Failures throw ormc::Error subclasses (error.hpp).
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // A statement for `sql` (one statement, parameters as `?` or `?N`), taken from the
+  // connection's cache when the same text was prepared before and is not on loan; compiled
+  // otherwise. Throws DatabaseError if the SQL does not compile.
+  PreparedStatement prepare(std::string_view sql);
+
+  // Runs `sql`, which may hold several statements separated by ';' (DDL scripts), without
+  // parameters and discarding any rows. Not cached.
+  virtual void execute(std::string_view sql) = 0;
+
+  // Starts a transaction. Throws Timeout if the lock a Write transaction needs stays taken
+  // for longer than the busy timeout, DatabaseError if a transaction is already open.
+  virtual void begin(TransactionMode mode) = 0;
+  // Commits the open transaction. On failure the transaction stays open (roll it back).
+  virtual void commit() = 0;
+  // Rolls back the open transaction; does nothing if none is open.
+  virtual void rollback() = 0;
+  // True while a transaction is open (begun here or by SQL).
+  virtual bool inTransaction() const noexcept = 0;
+
+  // Savepoints nest inside a transaction. `name` is an identifier chosen by the runtime
+  // (never user input): it is written into the SQL text.
+  virtual void savepoint(std::string_view name) = 0;
+  // Forgets the savepoint, keeping its changes in the enclosing transaction.
+  virtual void releaseSavepoint(std::string_view name) = 0;
+  // Undoes everything after the savepoint; the savepoint stays open (release it after).
+  virtual void rollbackToSavepoint(std::string_view name) = 0;
+
+  // The rowid / AUTO_INCREMENT value of the last successful INSERT on this connection.
+  virtual std::int64_t lastInsertId() const noexcept = 0;
+  // The number of rows changed by the last INSERT, UPDATE or DELETE.
+  virtual std::int64_t changes() const noexcept = 0;
+
+  // Sets the isolation level for transactions begun after this call.
+  virtual void setIsolationLevel(IsolationLevel level) = 0;
+  // The isolation level transactions actually get (possibly stronger than asked).
+  virtual IsolationLevel isolationLevel() const noexcept = 0;
+
+  // How many statements this connection has compiled (cache misses). For tests and metrics.
+  std::size_t preparedCount() const noexcept { return preparedCount_; }
+  // A fresh savepoint number for nested transactions on this connection.
+  std::uint64_t nextSavepointId() noexcept { return ++savepointCounter_; }
+
+ protected:
+  Connection() = default;
+  // Compiles `sql` into a new statement; throws DatabaseError on failure.
+  virtual std::unique_ptr<Statement> compile(std::string_view sql) = 0;
+  // Drops every cached statement; a backend calls it before closing its handle.
+  void clearStatementCache() noexcept { cache_.clear(); }
+
+ private:
+  friend class PreparedStatement;
+  void giveBack(std::unique_ptr<Statement> statement) noexcept;
+
+  // Idle statements by SQL text; a statement on loan is absent until it comes back.
+  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+  std::size_t preparedCount_ = 0;
+  std::uint64_t savepointCounter_ = 0;
+};
+
+}  // namespace ormc

@@ -1,0 +1,51 @@
+// Transaction: BEGIN/COMMIT/ROLLBACK for the outermost, SAVEPOINTs for nested ones.
+#include "ormc/transaction.hpp"
+
+#include "ormc/error.hpp"
+
+namespace ormc {
+
+Transaction::Transaction(Connection& connection, TransactionMode mode) : connection_(connection) {
+  if (!connection_.inTransaction()) {
+    connection_.begin(mode);
+    return;
+  }
+  // Names come from a per-connection counter, never from input, so they are safe in SQL text.
+  savepoint_ = "ormc_sp_" + std::to_string(connection_.nextSavepointId());
+  connection_.savepoint(savepoint_);
+}
+
+Transaction::~Transaction() {
+  if (finished_) return;
+  try {
+    rollback();
+  } catch (...) {
+    // See the header: never throw from here.
+  }
+}
+
+void Transaction::commit() {
+  if (finished_) throw Error("ormc: Transaction::commit() after the transaction finished");
+  if (nested()) {
+    connection_.releaseSavepoint(savepoint_);
+  } else {
+    connection_.commit();
+  }
+  finished_ = true;
+}
+
+void Transaction::rollback() {
+  if (finished_) return;
+  finished_ = true;
+  if (!nested()) {
+    connection_.rollback();
+    return;
+  }
+  // An error may have ended the whole transaction (SQLite rolls back on some errors); then
+  // the savepoint is gone too.
+  if (!connection_.inTransaction()) return;
+  connection_.rollbackToSavepoint(savepoint_);
+  connection_.releaseSavepoint(savepoint_);
+}
+
+}  // namespace ormc
