@@ -7,6 +7,8 @@
 // Threads: a Connection and its Statements are used by one thread at a time.
 #pragma once
 
+#include "ormc/dialect.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -140,6 +142,13 @@ class Connection {
   virtual void setIsolationLevel(IsolationLevel level) = 0;
   // The isolation level transactions actually get (possibly stronger than asked).
   virtual IsolationLevel isolationLevel() const noexcept = 0;
+
+  // The SQL spelling of this connection's database.
+  virtual const Dialect& dialect() const noexcept = 0;
+
+  // True if the connection still reaches its server. A pool asks before lending an idle
+  // connection out, and reconnects (or replaces) it when the answer is false. Never throws.
+  virtual bool alive() noexcept { return true; }
 
   // How many statements this connection has compiled (cache misses). For tests and metrics.
   std::size_t preparedCount() const noexcept { return preparedCount_; }

@@ -10,6 +10,7 @@
 //   |   |   +-- CheckViolation
 //   |   +-- ConnectionError       cannot open or lost the connection
 //   |   +-- Timeout               waited for a lock (busy/locked) until the timeout ran out
+//   |   +-- Deadlock              the database broke a deadlock by rolling this transaction back
 //   +-- ValueError                a value cannot be bound or read (NaN, int32 overflow, bad text)
 //   +-- StaleObject               an optimistic-lock check found the row changed
 //   +-- NotFound                  a lookup that requires a row found none
@@ -80,6 +81,12 @@ class ConnectionError : public DatabaseError {
 };
 
 class Timeout : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+
+// MySQL error 1213: the server has already rolled the whole transaction back.
+class Deadlock : public DatabaseError {
  public:
   using DatabaseError::DatabaseError;
 };

@@ -60,6 +60,8 @@ class SqliteConnection final : public Connection {
   void setIsolationLevel(IsolationLevel) override {}
   IsolationLevel isolationLevel() const noexcept override { return IsolationLevel::Serializable; }
 
+  const Dialect& dialect() const noexcept override { return kSqliteDialect; }
+
  protected:
   std::unique_ptr<Statement> compile(std::string_view sql) override {
     return std::make_unique<SqliteStatement>(db_.get(), sql);
