@@ -4,6 +4,7 @@
 #include "emit/cpp/cpp_spelling.hpp"
 #include "emit/cpp/enum_writer.hpp"
 #include "emit/cpp/model_meta_writer.hpp"
+#include "emit/cpp/schema_writer.hpp"
 #include "emit/cpp/struct_writer.hpp"
 #include "support/code_writer.hpp"
 
@@ -47,6 +48,7 @@ std::string header(const ir::Schema& schema, const Options& options, const std::
       "// docs/generated-code.md.\n"
       "#pragma once\n"
       "\n"
+      "#include <ormc/dialect.hpp>\n"
       "#include <ormc/meta.hpp>\n"
       "#include <ormc/relation.hpp>\n"
       "#include <ormc/types.hpp>\n"
@@ -89,6 +91,8 @@ std::string header(const ir::Schema& schema, const Options& options, const std::
       block();
       writeStruct(w, schema, i);
     }
+    block();
+    writeSchemaStruct(w, schema);
   });
 
   if (schema.enums.empty() && schema.entities.empty()) return w.take();
@@ -111,7 +115,8 @@ std::string source(const ir::Schema& schema, const Options& options, const std::
   w.emit(banner(options));
   w.emit(
       "// Checks the metadata in $header$ against the struct definitions and the ormc runtime it\n"
-      "// is built with, once, here, rather than in every file that includes the header.\n"
+      "// is built with, once, here, rather than in every file that includes the header; and\n"
+      "// holds the schema's CREATE scripts, which only create_all() needs.\n"
       "#include \"$header$\"\n",
       {{"header", headerFileName(stem)}});
   bool first = true;
@@ -121,6 +126,7 @@ std::string source(const ir::Schema& schema, const Options& options, const std::
     first = false;
     w.emit("static_assert(::ormc::meta::checkModel<$type$>());\n", {{"type", qualified(schema, entity.cppName)}});
   }
+  writeSchemaScripts(w, schema, options.schemaFiles.empty() ? "" : std::filesystem::path(options.schemaFiles.front()).filename().string());
   return w.take();
 }
 

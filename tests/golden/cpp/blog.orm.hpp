@@ -4,6 +4,7 @@
 // docs/generated-code.md.
 #pragma once
 
+#include <ormc/dialect.hpp>
 #include <ormc/meta.hpp>
 #include <ormc/relation.hpp>
 #include <ormc/types.hpp>
@@ -92,6 +93,14 @@ struct Post {
 struct Tag {
   ::std::string name{};
   ::ormc::ToMany<Post> posts{};
+};
+
+// The schema as a whole: its models, and the script that creates its tables on each
+// database (ormc::Database::create_all<Schema>()).
+struct Schema {
+  using Models = ::std::tuple<User, Profile, Post, Tag>;
+  // The CREATE script of `ormc ddl --dialect <dialect>`: statements separated by ";\n".
+  static ::std::string_view createScript(::ormc::DialectKind dialect) noexcept;
 };
 
 }  // namespace blog

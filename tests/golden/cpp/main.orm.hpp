@@ -4,6 +4,7 @@
 // docs/generated-code.md.
 #pragma once
 
+#include <ormc/dialect.hpp>
 #include <ormc/meta.hpp>
 #include <ormc/relation.hpp>
 #include <ormc/types.hpp>
@@ -179,6 +180,14 @@ struct PostalAddress {
   ::std::string city{};
   ::std::string postalCode{};
   ::std::string country = "DE";
+};
+
+// The schema as a whole: its models, and the script that creates its tables on each
+// database (ormc::Database::create_all<Schema>()).
+struct Schema {
+  using Models = ::std::tuple<Account, Contact, Deal, User, PostalAddress>;
+  // The CREATE script of `ormc ddl --dialect <dialect>`: statements separated by ";\n".
+  static ::std::string_view createScript(::ormc::DialectKind dialect) noexcept;
 };
 
 }  // namespace acme::crm

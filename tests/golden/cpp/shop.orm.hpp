@@ -4,6 +4,7 @@
 // docs/generated-code.md.
 #pragma once
 
+#include <ormc/dialect.hpp>
 #include <ormc/meta.hpp>
 #include <ormc/relation.hpp>
 #include <ormc/types.hpp>
@@ -606,6 +607,14 @@ struct SavedReport {
   ::std::optional<::ormc::Json> filter{};
   ::std::optional<::std::string> schedule{};
   ::ormc::DateTime createdAt{};
+};
+
+// The schema as a whole: its models, and the script that creates its tables on each
+// database (ormc::Database::create_all<Schema>()).
+struct Schema {
+  using Models = ::std::tuple<Currency, Country, ShippingRate, Customer, Address, Cart, CartItem, Brand, Category, Tag, Product, ProductVariant, ProductImage, Warehouse, StockLevel, StockMovement, Coupon, Order, OrderItem, Invoice, Payment, Shipment, Review, Employee, AuditLog, Setting, SavedReport>;
+  // The CREATE script of `ormc ddl --dialect <dialect>`: statements separated by ";\n".
+  static ::std::string_view createScript(::ormc::DialectKind dialect) noexcept;
 };
 
 }  // namespace acme::shop
