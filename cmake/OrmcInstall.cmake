@@ -10,7 +10,7 @@ set(ORMC_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/ormc")
 # The libraries of the package. Each is exported as ormc::<name without "ormc_"> (ormc_sqlite ->
 # ormc::sqlite, as its in-tree alias) when the target exists, and its headers under
 # include/ormc/<name>/ are installed only then. A new library is one more name here.
-set(ORMC_PACKAGE_LIBRARIES ormc_runtime ormc_sqlite ormc_mysql)
+set(ORMC_PACKAGE_LIBRARIES ormc_runtime ormc_sqlite ormc_mysql ormc_database)
 
 # What the package must find before its targets can be used: the CMake package behind each
 # imported target that an exported library links (PUBLIC, or PRIVATE of a static library), by

@@ -94,7 +94,7 @@ TEST_CASE("ir prints the IR as text and as JSON, nothing on errors") {
   CHECK(bad.out.empty());
 }
 
-TEST_CASE("two root files compile together; imports are followed") {
+TEST_CASE("two root files compile together and imports are followed") {
   auto r = run({kOrmc, "check", "imports/main.orm"}, (kSource / "schemas").string());
   CHECK(r.status == 0);
   INFO(r.err);

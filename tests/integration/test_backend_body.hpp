@@ -148,10 +148,13 @@ TEST_CASE_TEMPLATE("decimals, dates, times, UUIDs and JSON round-trip", F, ORMC_
   using namespace ormc::test::backend;
   F f;
   auto c = f.connect();
+  // The same number comes back. Its spelling is backend-specific: SQLite keeps the text as
+  // written ("1.50"), a MySQL DECIMAL(p,s) column gives it the column's scale ("1.500000000");
+  // each backend's own file checks that.
   for (const char* text : {"0", "0.00", "-12345678901234567890.123456789", "1.50"}) {
     ormc::Decimal value(text);
     ormc::Decimal read = roundTrip(*c, F::sqlType("Decimal"), value);
-    CHECK(read.str() == value.str());
+    CHECK(read == value);
   }
   for (ormc::Date date : {ormc::makeDate(1, 1, 1), ormc::makeDate(9999, 12, 31), ormc::makeDate(2024, 2, 29)}) {
     CHECK(roundTrip(*c, F::sqlType("Date"), date) == date);

@@ -2,6 +2,7 @@
 // database and on a temporary file, then what only SQLite has: connection setup (WAL, foreign
 // keys, DQS off), BEGIN IMMEDIATE between two connections, and result-code mapping.
 #include "ormc/sqlite.hpp"
+#include "test_sqlite_files.hpp"
 
 #include "ormc/error.hpp"
 #include "ormc/transaction.hpp"
@@ -37,28 +38,7 @@ struct SqliteCodes {
   static std::string sqlType(std::string_view type) { return sqliteType(type); }
 };
 
-// A fresh file in the temp directory, removed (with its -wal and -shm) at the end.
-class TempDatabase {
- public:
-  TempDatabase() {
-    static std::atomic<int> counter{0};
-    path_ = (std::filesystem::temp_directory_path() /
-             ("ormc_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + ".db"))
-                .string();
-    removeFiles();
-  }
-  ~TempDatabase() { removeFiles(); }
-  TempDatabase(const TempDatabase&) = delete;
-  TempDatabase& operator=(const TempDatabase&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  void removeFiles() {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path_ + suffix, ignored);
-  }
-  std::string path_;
-};
+using TempDatabase = ormc::test::TempDatabaseFile;
 
 struct SqliteMemory : SqliteCodes {
   static constexpr bool kCanReopen = false;
@@ -103,7 +83,7 @@ TEST_CASE("a double-quoted string literal is an error") {
   CHECK_THROWS_AS(c->execute("CREATE INDEX i ON t (\"b\")"), ormc::DatabaseError);
 }
 
-TEST_CASE("a write transaction takes the lock at BEGIN; a second writer times out") {
+TEST_CASE("a write transaction takes the lock at BEGIN, so a second writer times out") {
   TempDatabase file;
   auto first = ormc::sqlite::open(file.path());
   first->execute("CREATE TABLE t (a INTEGER)");
@@ -123,7 +103,7 @@ TEST_CASE("a write transaction takes the lock at BEGIN; a second writer times ou
 
   // Readers are not blocked (WAL), and the second writer gets in once the first is done.
   {
-    ormc::Transaction reader(*second, ormc::TransactionMode::Read);
+    ormc::Transaction reader(*second, {.mode = ormc::TransactionMode::Read});
     CHECK(pragma(*second, "user_version") == "0");
     reader.commit();
   }
@@ -158,5 +138,15 @@ TEST_CASE("the CHECK constraint name is parsed from SQLite's message") {
   } catch (const ormc::CheckViolation& error) {
     CHECK(error.constraint() == "a_small");
     CHECK(error.code() == SQLITE_CONSTRAINT_CHECK);
+  }
+}
+
+TEST_CASE("a Decimal keeps the exact text it was written with") {
+  // SQLite stores Decimal as TEXT (docs/ddl.md), so even the scale survives; MySQL's DECIMAL(p,s)
+  // gives it the column's scale instead (test_mysql_backend.cpp).
+  auto c = ormc::sqlite::open(":memory:");
+  for (const char* text : {"0", "0.00", "-12345678901234567890.123456789", "1.50"}) {
+    ormc::Decimal value(text);
+    CHECK(ormc::test::backend::roundTrip(*c, "TEXT", value).str() == value.str());
   }
 }

@@ -73,7 +73,7 @@ TEST_CASE("ToOne copies deeply and leaves a moved-from holder not loaded") {
   CHECK_FALSE(target.node.loaded());
 }
 
-TEST_CASE("ToMany: empty and not loaded by default; add, assign, clear and reset") {
+TEST_CASE("ToMany: empty and not loaded by default, then add, assign, clear and reset") {
   Node node;
   CHECK_FALSE(node.leaves.loaded());
   CHECK(node.leaves.empty());

@@ -8,9 +8,11 @@
 #pragma once
 
 #include "ormc/dialect.hpp"
+#include "ormc/types.hpp"
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -42,6 +44,11 @@ class Statement {
   virtual void bindText(int index, std::string_view value) = 0;
   // Bind a byte string (may be empty: an empty blob, not NULL). Copied like bindText.
   virtual void bindBlob(int index, std::span<const std::uint8_t> value) = 0;
+  // Bind a DateTime (UTC, microseconds). The default binds the text of docs/ddl.md,
+  // formatDateTime()'s "YYYY-MM-DDTHH:MM:SS.ffffffZ", which SQLite stores as it is. A backend
+  // whose date-time type refuses that spelling overrides this: MySQL/MariaDB in strict mode
+  // reject the 'Z' for DATETIME(6), so ormc::mysql binds "YYYY-MM-DD HH:MM:SS.ffffff".
+  virtual void bindDateTime(int index, DateTime value);
 
   // Runs the statement to its next row. True if a row is available to the column readers;
   // false once the statement is done (for INSERT/UPDATE/DELETE: after the first call).
@@ -166,8 +173,13 @@ class Connection {
   friend class PreparedStatement;
   void giveBack(std::unique_ptr<Statement> statement) noexcept;
 
+  // Looks statements up by std::string_view, so a cache hit copies no SQL text.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+  };
   // Idle statements by SQL text; a statement on loan is absent until it comes back.
-  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>, TextHash, std::equal_to<>> cache_;
   std::size_t preparedCount_ = 0;
   std::uint64_t savepointCounter_ = 0;
 };

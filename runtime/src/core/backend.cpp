@@ -1,10 +1,13 @@
-// The backend-independent half of Connection: the per-connection prepared-statement cache.
+// The backend-independent half of Statement and Connection: the default DateTime binding and
+// the per-connection prepared-statement cache.
 #include "ormc/backend.hpp"
 
 #include <string>
 #include <utility>
 
 namespace ormc {
+
+void Statement::bindDateTime(int index, DateTime value) { bindText(index, formatDateTime(value)); }
 
 PreparedStatement& PreparedStatement::operator=(PreparedStatement&& other) noexcept {
   if (this == &other) return *this;
@@ -22,9 +25,7 @@ void PreparedStatement::giveBack() noexcept {
 }
 
 PreparedStatement Connection::prepare(std::string_view sql) {
-  // Heterogeneous lookup would avoid this key copy, but unordered_map gets it only in C++20
-  // with a transparent hash; compiling a statement costs far more than the copy anyway.
-  auto found = cache_.find(std::string(sql));
+  auto found = cache_.find(sql);
   if (found != cache_.end() && found->second) {
     std::unique_ptr<Statement> statement = std::move(found->second);
     return PreparedStatement(*this, std::move(statement));
@@ -37,9 +38,14 @@ PreparedStatement Connection::prepare(std::string_view sql) {
 void Connection::giveBack(std::unique_ptr<Statement> statement) noexcept {
   statement->reset();
   try {
-    std::unique_ptr<Statement>& slot = cache_[statement->sql()];
-    // The same SQL may be on loan twice (a nested use); keep one, drop the other.
-    if (!slot) slot = std::move(statement);
+    auto found = cache_.find(std::string_view(statement->sql()));
+    if (found == cache_.end()) {
+      std::string key = statement->sql();
+      cache_.emplace(std::move(key), std::move(statement));
+    } else if (!found->second) {
+      found->second = std::move(statement);
+    }
+    // Else the same SQL was on loan twice (a nested use): keep one, drop this one.
   } catch (...) {
     // Out of memory for the cache entry: dropping the statement only costs a recompile.
   }

@@ -5,9 +5,22 @@
 
 namespace ormc {
 
-Transaction::Transaction(Connection& connection, TransactionMode mode) : connection_(connection) {
+Transaction::Transaction(Connection& connection, const TransactionOptions& options) : connection_(connection) {
+  begin(options);
+}
+
+Transaction::Transaction(Connection& connection, const TransactionOptions& options,
+                         std::unique_ptr<detail::TransactionResources> resources)
+    : connection_(connection) {
+  begin(options);
+  // Kept only once the transaction is open: if BEGIN throws, they are released at once.
+  resources_ = std::move(resources);
+}
+
+void Transaction::begin(const TransactionOptions& options) {
   if (!connection_.inTransaction()) {
-    connection_.begin(mode);
+    if (options.isolation) connection_.setIsolationLevel(*options.isolation);
+    connection_.begin(options.mode);
     return;
   }
   // Names come from a per-connection counter, never from input, so they are safe in SQL text.
@@ -41,8 +54,8 @@ void Transaction::rollback() {
     connection_.rollback();
     return;
   }
-  // An error may have ended the whole transaction (SQLite rolls back on some errors); then
-  // the savepoint is gone too.
+  // An error may have ended the whole transaction (SQLite rolls back on some errors, MySQL on
+  // a deadlock); then the savepoint is gone too.
   if (!connection_.inTransaction()) return;
   connection_.rollbackToSavepoint(savepoint_);
   connection_.releaseSavepoint(savepoint_);

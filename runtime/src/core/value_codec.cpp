@@ -67,7 +67,8 @@ Date ValueCodec<Date>::read(Statement& s, int column) {
 }
 
 void ValueCodec<DateTime>::bind(Statement& s, int index, const DateTime& value) {
-  s.bindText(index, formatDateTime(value));
+  // The backend spells it: the stored text differs between SQLite and MySQL (backend.hpp).
+  s.bindDateTime(index, value);
 }
 
 DateTime ValueCodec<DateTime>::read(Statement& s, int column) {
