@@ -4,6 +4,7 @@
 #include "emit/cpp/cpp_spelling.hpp"
 #include "emit/cpp/enum_writer.hpp"
 #include "emit/cpp/model_meta_writer.hpp"
+#include "emit/cpp/query_table_writer.hpp"
 #include "emit/cpp/schema_writer.hpp"
 #include "emit/cpp/struct_writer.hpp"
 #include "support/code_writer.hpp"
@@ -50,6 +51,8 @@ std::string header(const ir::Schema& schema, const Options& options, const std::
       "\n"
       "#include <ormc/dialect.hpp>\n"
       "#include <ormc/meta.hpp>\n"
+      "#include <ormc/query/expression.hpp>\n"
+      "#include <ormc/query/table.hpp>\n"
       "#include <ormc/relation.hpp>\n"
       "#include <ormc/types.hpp>\n"
       "\n"
@@ -106,7 +109,10 @@ std::string header(const ir::Schema& schema, const Options& options, const std::
     w.emit("\n");
     writeModelMeta(w, schema, i);
   }
-  w.emit("\n}  // namespace ormc::meta\n");
+  w.emit("\n}  // namespace ormc::meta\n\n");
+  writeQueryColumns(w, schema);
+  w.emit("\n");
+  writeQueryNamespace(w, schema);
   return w.take();
 }
 

@@ -6,10 +6,15 @@
 
 #include "ormc/crud.hpp"
 #include "ormc/meta.hpp"
+#include "ormc/query/raw.hpp"
+#include "ormc/query/select.hpp"
+#include "ormc/query/write.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <ranges>
 #include <string_view>
+#include <vector>
 
 namespace ormc {
 
@@ -72,6 +77,63 @@ class Operations {
   template <class Schema>
   void create_all() {
     owner().withConnection([&](Connection& c) { crud::createAll<Schema>(c); });
+  }
+
+  // ---- The typed query API (docs/queries.md) ----
+
+  // SELECT of whole entities: db.query<User>().where(q::User.karma > 5).order_by(q::User.name).all().
+  template <Entity T>
+  auto query() {
+    return query::Query<Owner, T, query::EntityProjection<T>>(owner(), query::EntityProjection<T>{});
+  }
+
+  // SELECT of columns, whole entities and aggregates, as tuples:
+  // db.select(q::User.id, q::User.email).from<User>().all() -> std::vector<std::tuple<int64_t, std::string>>.
+  template <class... Items>
+  auto select(Items... items) {
+    static_assert(sizeof...(Items) > 0, "ormc: select() takes at least one column");
+    static_assert((query::SelectItem<Items> && ...),
+                  "ormc: select() takes columns (q::User.email), query objects (q::User) and aggregates (count())");
+    return query::SelectBuilder<Owner, Items...>(owner(), std::move(items)...);
+  }
+
+  // UPDATE by predicate: db.update<User>().set(q::User.karma, q::User.karma + 1).where(...).execute().
+  template <Entity T>
+  auto update() {
+    return query::UpdateQuery<Owner, T>(owner());
+  }
+
+  // DELETE by predicate: db.remove<User>().where(q::User.karma < 0).execute().
+  template <Entity T>
+  auto remove() {
+    return query::DeleteQuery<Owner, T>(owner());
+  }
+
+  // Links (or unlinks) two entities through a many-to-many relation; returns the rows changed.
+  template <auto M>
+  std::int64_t link(query::RelationRef<M>, const typename query::RelationRef<M>::Entity& entity,
+                    const typename query::RelationRef<M>::Target& target) {
+    return owner().withConnection(
+        [&](Connection& c) { return query::linkRows<query::RelationRef<M>>(c, entity, target, true); });
+  }
+  template <auto M>
+  std::int64_t unlink(query::RelationRef<M>, const typename query::RelationRef<M>::Entity& entity,
+                      const typename query::RelationRef<M>::Target& target) {
+    return owner().withConnection(
+        [&](Connection& c) { return query::linkRows<query::RelationRef<M>>(c, entity, target, false); });
+  }
+
+  // The escape hatch: SQL text written by hand, its values still bound ('?' placeholders), its
+  // rows mapped to Row (a generated entity, a std::tuple, or one storable value). The text
+  // must never be built from input; pass every value as a parameter.
+  template <class Row, class... Params>
+  std::vector<Row> raw_query(std::string_view sql, const Params&... params) {
+    return owner().withConnection([&](Connection& c) { return query::rawQuery<Row>(c, sql, params...); });
+  }
+  // Same for a statement without rows; returns the number of rows it changed.
+  template <class... Params>
+  std::int64_t raw_execute(std::string_view sql, const Params&... params) {
+    return owner().withConnection([&](Connection& c) { return query::rawExecute(c, sql, params...); });
   }
 
  private:

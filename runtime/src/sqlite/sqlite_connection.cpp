@@ -98,6 +98,9 @@ std::unique_ptr<Connection> open(const std::string& path, const Options& options
 
   auto connection = std::make_unique<SqliteConnection>(std::move(db));
   connection->execute("PRAGMA foreign_keys = ON");
+  // LIKE compares bytes, as on MySQL with the utf8mb4_bin collation the DDL asks for; SQLite's
+  // default would fold ASCII case, and the same query would match different rows.
+  connection->execute("PRAGMA case_sensitive_like = ON");
   // WAL lets readers run while a writer writes. In-memory databases have no WAL.
   if (path != ":memory:" && !path.empty()) connection->execute("PRAGMA journal_mode = WAL");
   return connection;

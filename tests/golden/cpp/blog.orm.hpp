@@ -6,6 +6,8 @@
 
 #include <ormc/dialect.hpp>
 #include <ormc/meta.hpp>
+#include <ormc/query/expression.hpp>
+#include <ormc/query/table.hpp>
 #include <ormc/relation.hpp>
 #include <ormc/types.hpp>
 
@@ -314,3 +316,56 @@ struct Model<::blog::Tag> {
 };
 
 }  // namespace ormc::meta
+
+template <>
+struct ormc::query::Columns<::blog::User> {
+  ::ormc::query::Column<&::blog::User::id> id{};
+  ::ormc::query::Column<&::blog::User::email> email{};
+  ::ormc::query::Column<&::blog::User::name> name{};
+  ::ormc::query::Column<&::blog::User::role> role{};
+  ::ormc::query::Column<&::blog::User::karma> karma{};
+  ::ormc::query::Column<&::blog::User::balance> balance{};
+  ::ormc::query::Column<&::blog::User::createdAt> createdAt{};
+  ::ormc::query::Column<&::blog::User::updatedAt> updatedAt{};
+  ::ormc::query::Column<&::blog::User::avatar> avatar{};
+  ::ormc::query::Column<&::blog::User::settings> settings{};
+  ::ormc::query::RelationRef<&::blog::User::posts> posts{};
+  ::ormc::query::RelationRef<&::blog::User::profile> profile{};
+};
+
+template <>
+struct ormc::query::Columns<::blog::Profile> {
+  ::ormc::query::Column<&::blog::Profile::id> id{};
+  ::ormc::query::RelationRef<&::blog::Profile::user> user{};
+  ::ormc::query::Column<&::blog::Profile::userId> userId{};
+  ::ormc::query::Column<&::blog::Profile::bio> bio{};
+};
+
+template <>
+struct ormc::query::Columns<::blog::Post> {
+  ::ormc::query::Column<&::blog::Post::id> id{};
+  ::ormc::query::RelationRef<&::blog::Post::author> author{};
+  ::ormc::query::Column<&::blog::Post::authorId> authorId{};
+  ::ormc::query::Column<&::blog::Post::title> title{};
+  ::ormc::query::Column<&::blog::Post::body> body{};
+  ::ormc::query::Column<&::blog::Post::published> published{};
+  ::ormc::query::RelationRef<&::blog::Post::tags> tags{};
+  ::ormc::query::Column<&::blog::Post::version> version{};
+};
+
+template <>
+struct ormc::query::Columns<::blog::Tag> {
+  ::ormc::query::Column<&::blog::Tag::name> name{};
+  ::ormc::query::RelationRef<&::blog::Tag::posts> posts{};
+};
+
+namespace blog::q {
+
+// The columns and relations of each model, for queries: db.query<User>().where(q::User.id == 1).
+// See docs/queries.md.
+inline constexpr ::ormc::query::Columns<::blog::User> User{};
+inline constexpr ::ormc::query::Columns<::blog::Profile> Profile{};
+inline constexpr ::ormc::query::Columns<::blog::Post> Post{};
+inline constexpr ::ormc::query::Columns<::blog::Tag> Tag{};
+
+}  // namespace blog::q

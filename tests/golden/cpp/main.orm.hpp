@@ -6,6 +6,8 @@
 
 #include <ormc/dialect.hpp>
 #include <ormc/meta.hpp>
+#include <ormc/query/expression.hpp>
+#include <ormc/query/table.hpp>
 #include <ormc/relation.hpp>
 #include <ormc/types.hpp>
 
@@ -497,3 +499,73 @@ struct Model<::acme::crm::PostalAddress> {
 };
 
 }  // namespace ormc::meta
+
+template <>
+struct ormc::query::Columns<::acme::crm::Account> {
+  ::ormc::query::Column<&::acme::crm::Account::id> id{};
+  ::ormc::query::Column<&::acme::crm::Account::name> name{};
+  ::ormc::query::RelationRef<&::acme::crm::Account::owner> owner{};
+  ::ormc::query::Column<&::acme::crm::Account::ownerId> ownerId{};
+  ::ormc::query::RelationRef<&::acme::crm::Account::address> address{};
+  ::ormc::query::Column<&::acme::crm::Account::addressId> addressId{};
+  ::ormc::query::Column<&::acme::crm::Account::currency> currency{};
+  ::ormc::query::RelationRef<&::acme::crm::Account::contacts> contacts{};
+  ::ormc::query::RelationRef<&::acme::crm::Account::deals> deals{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::crm::Contact> {
+  ::ormc::query::Column<&::acme::crm::Contact::id> id{};
+  ::ormc::query::RelationRef<&::acme::crm::Contact::account> account{};
+  ::ormc::query::Column<&::acme::crm::Contact::accountId> accountId{};
+  ::ormc::query::Column<&::acme::crm::Contact::firstName> firstName{};
+  ::ormc::query::Column<&::acme::crm::Contact::lastName> lastName{};
+  ::ormc::query::Column<&::acme::crm::Contact::email> email{};
+  ::ormc::query::Column<&::acme::crm::Contact::preferredChannel> preferredChannel{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::crm::Deal> {
+  ::ormc::query::Column<&::acme::crm::Deal::id> id{};
+  ::ormc::query::RelationRef<&::acme::crm::Deal::account> account{};
+  ::ormc::query::Column<&::acme::crm::Deal::accountId> accountId{};
+  ::ormc::query::RelationRef<&::acme::crm::Deal::owner> owner{};
+  ::ormc::query::Column<&::acme::crm::Deal::ownerId> ownerId{};
+  ::ormc::query::Column<&::acme::crm::Deal::title> title{};
+  ::ormc::query::Column<&::acme::crm::Deal::amount> amount{};
+  ::ormc::query::Column<&::acme::crm::Deal::currency> currency{};
+  ::ormc::query::Column<&::acme::crm::Deal::priority> priority{};
+  ::ormc::query::Column<&::acme::crm::Deal::closesOn> closesOn{};
+  ::ormc::query::Column<&::acme::crm::Deal::won> won{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::crm::User> {
+  ::ormc::query::Column<&::acme::crm::User::id> id{};
+  ::ormc::query::Column<&::acme::crm::User::email> email{};
+  ::ormc::query::Column<&::acme::crm::User::name> name{};
+  ::ormc::query::Column<&::acme::crm::User::currency> currency{};
+  ::ormc::query::Column<&::acme::crm::User::active> active{};
+  ::ormc::query::Column<&::acme::crm::User::createdAt> createdAt{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::crm::PostalAddress> {
+  ::ormc::query::Column<&::acme::crm::PostalAddress::id> id{};
+  ::ormc::query::Column<&::acme::crm::PostalAddress::street> street{};
+  ::ormc::query::Column<&::acme::crm::PostalAddress::city> city{};
+  ::ormc::query::Column<&::acme::crm::PostalAddress::postalCode> postalCode{};
+  ::ormc::query::Column<&::acme::crm::PostalAddress::country> country{};
+};
+
+namespace acme::crm::q {
+
+// The columns and relations of each model, for queries: db.query<User>().where(q::User.id == 1).
+// See docs/queries.md.
+inline constexpr ::ormc::query::Columns<::acme::crm::Account> Account{};
+inline constexpr ::ormc::query::Columns<::acme::crm::Contact> Contact{};
+inline constexpr ::ormc::query::Columns<::acme::crm::Deal> Deal{};
+inline constexpr ::ormc::query::Columns<::acme::crm::User> User{};
+inline constexpr ::ormc::query::Columns<::acme::crm::PostalAddress> PostalAddress{};
+
+}  // namespace acme::crm::q

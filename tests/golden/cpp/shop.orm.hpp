@@ -6,6 +6,8 @@
 
 #include <ormc/dialect.hpp>
 #include <ormc/meta.hpp>
+#include <ormc/query/expression.hpp>
+#include <ormc/query/table.hpp>
 #include <ormc/relation.hpp>
 #include <ormc/types.hpp>
 
@@ -2538,3 +2540,418 @@ struct Model<::acme::shop::SavedReport> {
 };
 
 }  // namespace ormc::meta
+
+template <>
+struct ormc::query::Columns<::acme::shop::Currency> {
+  ::ormc::query::Column<&::acme::shop::Currency::code> code{};
+  ::ormc::query::Column<&::acme::shop::Currency::name> name{};
+  ::ormc::query::Column<&::acme::shop::Currency::symbol> symbol{};
+  ::ormc::query::Column<&::acme::shop::Currency::minorUnits> minorUnits{};
+  ::ormc::query::RelationRef<&::acme::shop::Currency::countries> countries{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::Country> {
+  ::ormc::query::Column<&::acme::shop::Country::id> id{};
+  ::ormc::query::Column<&::acme::shop::Country::isoCode> isoCode{};
+  ::ormc::query::Column<&::acme::shop::Country::name> name{};
+  ::ormc::query::RelationRef<&::acme::shop::Country::currency> currency{};
+  ::ormc::query::Column<&::acme::shop::Country::currencyCode> currencyCode{};
+  ::ormc::query::Column<&::acme::shop::Country::taxRate> taxRate{};
+  ::ormc::query::RelationRef<&::acme::shop::Country::addresses> addresses{};
+  ::ormc::query::RelationRef<&::acme::shop::Country::shippingRates> shippingRates{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::ShippingRate> {
+  ::ormc::query::Column<&::acme::shop::ShippingRate::id> id{};
+  ::ormc::query::RelationRef<&::acme::shop::ShippingRate::country> country{};
+  ::ormc::query::Column<&::acme::shop::ShippingRate::countryCode> countryCode{};
+  ::ormc::query::Column<&::acme::shop::ShippingRate::class_> class_{};
+  ::ormc::query::Column<&::acme::shop::ShippingRate::minWeightGrams> minWeightGrams{};
+  ::ormc::query::Column<&::acme::shop::ShippingRate::maxWeightGrams> maxWeightGrams{};
+  ::ormc::query::Column<&::acme::shop::ShippingRate::price> price{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::Customer> {
+  ::ormc::query::Column<&::acme::shop::Customer::id> id{};
+  ::ormc::query::Column<&::acme::shop::Customer::publicId> publicId{};
+  ::ormc::query::Column<&::acme::shop::Customer::email> email{};
+  ::ormc::query::Column<&::acme::shop::Customer::firstName> firstName{};
+  ::ormc::query::Column<&::acme::shop::Customer::lastName> lastName{};
+  ::ormc::query::Column<&::acme::shop::Customer::phone> phone{};
+  ::ormc::query::Column<&::acme::shop::Customer::birthDate> birthDate{};
+  ::ormc::query::Column<&::acme::shop::Customer::marketingOptIn> marketingOptIn{};
+  ::ormc::query::Column<&::acme::shop::Customer::creditBalance> creditBalance{};
+  ::ormc::query::Column<&::acme::shop::Customer::loyaltyPoints> loyaltyPoints{};
+  ::ormc::query::Column<&::acme::shop::Customer::notes> notes{};
+  ::ormc::query::Column<&::acme::shop::Customer::preferences> preferences{};
+  ::ormc::query::Column<&::acme::shop::Customer::createdAt> createdAt{};
+  ::ormc::query::Column<&::acme::shop::Customer::updatedAt> updatedAt{};
+  ::ormc::query::RelationRef<&::acme::shop::Customer::addresses> addresses{};
+  ::ormc::query::RelationRef<&::acme::shop::Customer::orders> orders{};
+  ::ormc::query::RelationRef<&::acme::shop::Customer::reviews> reviews{};
+  ::ormc::query::RelationRef<&::acme::shop::Customer::cart> cart{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::Address> {
+  ::ormc::query::Column<&::acme::shop::Address::id> id{};
+  ::ormc::query::RelationRef<&::acme::shop::Address::customer> customer{};
+  ::ormc::query::Column<&::acme::shop::Address::customerId> customerId{};
+  ::ormc::query::Column<&::acme::shop::Address::label> label{};
+  ::ormc::query::Column<&::acme::shop::Address::recipient> recipient{};
+  ::ormc::query::Column<&::acme::shop::Address::line1> line1{};
+  ::ormc::query::Column<&::acme::shop::Address::line2> line2{};
+  ::ormc::query::Column<&::acme::shop::Address::city> city{};
+  ::ormc::query::Column<&::acme::shop::Address::postalCode> postalCode{};
+  ::ormc::query::RelationRef<&::acme::shop::Address::country> country{};
+  ::ormc::query::Column<&::acme::shop::Address::countryCode> countryCode{};
+  ::ormc::query::Column<&::acme::shop::Address::latitude> latitude{};
+  ::ormc::query::Column<&::acme::shop::Address::longitude> longitude{};
+  ::ormc::query::Column<&::acme::shop::Address::default_> default_{};
+  ::ormc::query::RelationRef<&::acme::shop::Address::billedOrders> billedOrders{};
+  ::ormc::query::RelationRef<&::acme::shop::Address::shippedOrders> shippedOrders{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::Cart> {
+  ::ormc::query::Column<&::acme::shop::Cart::id> id{};
+  ::ormc::query::RelationRef<&::acme::shop::Cart::customer> customer{};
+  ::ormc::query::Column<&::acme::shop::Cart::customerId> customerId{};
+  ::ormc::query::Column<&::acme::shop::Cart::token> token{};
+  ::ormc::query::Column<&::acme::shop::Cart::createdAt> createdAt{};
+  ::ormc::query::Column<&::acme::shop::Cart::updatedAt> updatedAt{};
+  ::ormc::query::RelationRef<&::acme::shop::Cart::items> items{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::CartItem> {
+  ::ormc::query::RelationRef<&::acme::shop::CartItem::cart> cart{};
+  ::ormc::query::Column<&::acme::shop::CartItem::cartId> cartId{};
+  ::ormc::query::RelationRef<&::acme::shop::CartItem::product> product{};
+  ::ormc::query::Column<&::acme::shop::CartItem::productId> productId{};
+  ::ormc::query::Column<&::acme::shop::CartItem::quantity> quantity{};
+  ::ormc::query::Column<&::acme::shop::CartItem::addedAt> addedAt{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::Brand> {
+  ::ormc::query::Column<&::acme::shop::Brand::id> id{};
+  ::ormc::query::Column<&::acme::shop::Brand::name> name{};
+  ::ormc::query::Column<&::acme::shop::Brand::website> website{};
+  ::ormc::query::Column<&::acme::shop::Brand::logo> logo{};
+  ::ormc::query::RelationRef<&::acme::shop::Brand::products> products{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::Category> {
+  ::ormc::query::Column<&::acme::shop::Category::id> id{};
+  ::ormc::query::Column<&::acme::shop::Category::name> name{};
+  ::ormc::query::Column<&::acme::shop::Category::slug> slug{};
+  ::ormc::query::RelationRef<&::acme::shop::Category::parent> parent{};
+  ::ormc::query::Column<&::acme::shop::Category::parentId> parentId{};
+  ::ormc::query::RelationRef<&::acme::shop::Category::children> children{};
+  ::ormc::query::Column<&::acme::shop::Category::position> position{};
+  ::ormc::query::RelationRef<&::acme::shop::Category::products> products{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::Tag> {
+  ::ormc::query::Column<&::acme::shop::Tag::slug> slug{};
+  ::ormc::query::Column<&::acme::shop::Tag::label> label{};
+  ::ormc::query::RelationRef<&::acme::shop::Tag::products> products{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::Product> {
+  ::ormc::query::Column<&::acme::shop::Product::id> id{};
+  ::ormc::query::Column<&::acme::shop::Product::sku> sku{};
+  ::ormc::query::Column<&::acme::shop::Product::name> name{};
+  ::ormc::query::Column<&::acme::shop::Product::slug> slug{};
+  ::ormc::query::Column<&::acme::shop::Product::description> description{};
+  ::ormc::query::RelationRef<&::acme::shop::Product::brand> brand{};
+  ::ormc::query::Column<&::acme::shop::Product::brandId> brandId{};
+  ::ormc::query::Column<&::acme::shop::Product::price> price{};
+  ::ormc::query::Column<&::acme::shop::Product::compareAtPrice> compareAtPrice{};
+  ::ormc::query::Column<&::acme::shop::Product::unit> unit{};
+  ::ormc::query::Column<&::acme::shop::Product::weightGrams> weightGrams{};
+  ::ormc::query::Column<&::acme::shop::Product::isDigital> isDigital{};
+  ::ormc::query::Column<&::acme::shop::Product::active> active{};
+  ::ormc::query::Column<&::acme::shop::Product::averageRating> averageRating{};
+  ::ormc::query::Column<&::acme::shop::Product::attributes> attributes{};
+  ::ormc::query::Column<&::acme::shop::Product::publicId> publicId{};
+  ::ormc::query::Column<&::acme::shop::Product::createdAt> createdAt{};
+  ::ormc::query::Column<&::acme::shop::Product::updatedAt> updatedAt{};
+  ::ormc::query::Column<&::acme::shop::Product::version> version{};
+  ::ormc::query::RelationRef<&::acme::shop::Product::categories> categories{};
+  ::ormc::query::RelationRef<&::acme::shop::Product::tags> tags{};
+  ::ormc::query::RelationRef<&::acme::shop::Product::images> images{};
+  ::ormc::query::RelationRef<&::acme::shop::Product::variants> variants{};
+  ::ormc::query::RelationRef<&::acme::shop::Product::stockLevels> stockLevels{};
+  ::ormc::query::RelationRef<&::acme::shop::Product::reviews> reviews{};
+  ::ormc::query::RelationRef<&::acme::shop::Product::orderItems> orderItems{};
+  ::ormc::query::RelationRef<&::acme::shop::Product::cartItems> cartItems{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::ProductVariant> {
+  ::ormc::query::Column<&::acme::shop::ProductVariant::id> id{};
+  ::ormc::query::RelationRef<&::acme::shop::ProductVariant::product> product{};
+  ::ormc::query::Column<&::acme::shop::ProductVariant::productId> productId{};
+  ::ormc::query::Column<&::acme::shop::ProductVariant::sku> sku{};
+  ::ormc::query::Column<&::acme::shop::ProductVariant::options> options{};
+  ::ormc::query::Column<&::acme::shop::ProductVariant::priceDelta> priceDelta{};
+  ::ormc::query::Column<&::acme::shop::ProductVariant::position> position{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::ProductImage> {
+  ::ormc::query::Column<&::acme::shop::ProductImage::id> id{};
+  ::ormc::query::RelationRef<&::acme::shop::ProductImage::product> product{};
+  ::ormc::query::Column<&::acme::shop::ProductImage::productId> productId{};
+  ::ormc::query::Column<&::acme::shop::ProductImage::url> url{};
+  ::ormc::query::Column<&::acme::shop::ProductImage::altText> altText{};
+  ::ormc::query::Column<&::acme::shop::ProductImage::thumbnail> thumbnail{};
+  ::ormc::query::Column<&::acme::shop::ProductImage::width> width{};
+  ::ormc::query::Column<&::acme::shop::ProductImage::height> height{};
+  ::ormc::query::Column<&::acme::shop::ProductImage::position> position{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::Warehouse> {
+  ::ormc::query::Column<&::acme::shop::Warehouse::id> id{};
+  ::ormc::query::Column<&::acme::shop::Warehouse::code> code{};
+  ::ormc::query::Column<&::acme::shop::Warehouse::name> name{};
+  ::ormc::query::Column<&::acme::shop::Warehouse::latitude> latitude{};
+  ::ormc::query::Column<&::acme::shop::Warehouse::longitude> longitude{};
+  ::ormc::query::Column<&::acme::shop::Warehouse::active> active{};
+  ::ormc::query::RelationRef<&::acme::shop::Warehouse::stockLevels> stockLevels{};
+  ::ormc::query::RelationRef<&::acme::shop::Warehouse::shipments> shipments{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::StockLevel> {
+  ::ormc::query::RelationRef<&::acme::shop::StockLevel::warehouse> warehouse{};
+  ::ormc::query::Column<&::acme::shop::StockLevel::warehouseId> warehouseId{};
+  ::ormc::query::RelationRef<&::acme::shop::StockLevel::product> product{};
+  ::ormc::query::Column<&::acme::shop::StockLevel::productId> productId{};
+  ::ormc::query::Column<&::acme::shop::StockLevel::quantityOnHand> quantityOnHand{};
+  ::ormc::query::Column<&::acme::shop::StockLevel::quantityReserved> quantityReserved{};
+  ::ormc::query::Column<&::acme::shop::StockLevel::reorderLevel> reorderLevel{};
+  ::ormc::query::Column<&::acme::shop::StockLevel::updatedAt> updatedAt{};
+  ::ormc::query::Column<&::acme::shop::StockLevel::version> version{};
+  ::ormc::query::RelationRef<&::acme::shop::StockLevel::movements> movements{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::StockMovement> {
+  ::ormc::query::Column<&::acme::shop::StockMovement::id> id{};
+  ::ormc::query::RelationRef<&::acme::shop::StockMovement::stockLevel> stockLevel{};
+  ::ormc::query::Column<&::acme::shop::StockMovement::warehouseId> warehouseId{};
+  ::ormc::query::Column<&::acme::shop::StockMovement::productId> productId{};
+  ::ormc::query::Column<&::acme::shop::StockMovement::quantity> quantity{};
+  ::ormc::query::Column<&::acme::shop::StockMovement::reason> reason{};
+  ::ormc::query::RelationRef<&::acme::shop::StockMovement::performedBy> performedBy{};
+  ::ormc::query::Column<&::acme::shop::StockMovement::performedById> performedById{};
+  ::ormc::query::Column<&::acme::shop::StockMovement::createdAt> createdAt{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::Coupon> {
+  ::ormc::query::Column<&::acme::shop::Coupon::id> id{};
+  ::ormc::query::Column<&::acme::shop::Coupon::code> code{};
+  ::ormc::query::Column<&::acme::shop::Coupon::percentOff> percentOff{};
+  ::ormc::query::Column<&::acme::shop::Coupon::amountOff> amountOff{};
+  ::ormc::query::Column<&::acme::shop::Coupon::startsOn> startsOn{};
+  ::ormc::query::Column<&::acme::shop::Coupon::endsOn> endsOn{};
+  ::ormc::query::Column<&::acme::shop::Coupon::maxUses> maxUses{};
+  ::ormc::query::Column<&::acme::shop::Coupon::timesUsed> timesUsed{};
+  ::ormc::query::RelationRef<&::acme::shop::Coupon::orders> orders{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::Order> {
+  ::ormc::query::Column<&::acme::shop::Order::id> id{};
+  ::ormc::query::Column<&::acme::shop::Order::number> number{};
+  ::ormc::query::RelationRef<&::acme::shop::Order::customer> customer{};
+  ::ormc::query::Column<&::acme::shop::Order::customerId> customerId{};
+  ::ormc::query::RelationRef<&::acme::shop::Order::billingAddress> billingAddress{};
+  ::ormc::query::Column<&::acme::shop::Order::billingAddressId> billingAddressId{};
+  ::ormc::query::RelationRef<&::acme::shop::Order::shippingAddress> shippingAddress{};
+  ::ormc::query::Column<&::acme::shop::Order::shippingAddressId> shippingAddressId{};
+  ::ormc::query::RelationRef<&::acme::shop::Order::coupon> coupon{};
+  ::ormc::query::Column<&::acme::shop::Order::couponId> couponId{};
+  ::ormc::query::RelationRef<&::acme::shop::Order::currency> currency{};
+  ::ormc::query::Column<&::acme::shop::Order::currencyCode> currencyCode{};
+  ::ormc::query::Column<&::acme::shop::Order::status> status{};
+  ::ormc::query::Column<&::acme::shop::Order::subtotal> subtotal{};
+  ::ormc::query::Column<&::acme::shop::Order::discountTotal> discountTotal{};
+  ::ormc::query::Column<&::acme::shop::Order::shippingTotal> shippingTotal{};
+  ::ormc::query::Column<&::acme::shop::Order::taxTotal> taxTotal{};
+  ::ormc::query::Column<&::acme::shop::Order::grandTotal> grandTotal{};
+  ::ormc::query::Column<&::acme::shop::Order::isGift> isGift{};
+  ::ormc::query::Column<&::acme::shop::Order::giftMessage> giftMessage{};
+  ::ormc::query::Column<&::acme::shop::Order::externalRef> externalRef{};
+  ::ormc::query::Column<&::acme::shop::Order::placedAt> placedAt{};
+  ::ormc::query::Column<&::acme::shop::Order::updatedAt> updatedAt{};
+  ::ormc::query::Column<&::acme::shop::Order::version> version{};
+  ::ormc::query::RelationRef<&::acme::shop::Order::items> items{};
+  ::ormc::query::RelationRef<&::acme::shop::Order::payments> payments{};
+  ::ormc::query::RelationRef<&::acme::shop::Order::shipments> shipments{};
+  ::ormc::query::RelationRef<&::acme::shop::Order::invoice> invoice{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::OrderItem> {
+  ::ormc::query::Column<&::acme::shop::OrderItem::id> id{};
+  ::ormc::query::RelationRef<&::acme::shop::OrderItem::order> order{};
+  ::ormc::query::Column<&::acme::shop::OrderItem::orderId> orderId{};
+  ::ormc::query::Column<&::acme::shop::OrderItem::lineNo> lineNo{};
+  ::ormc::query::RelationRef<&::acme::shop::OrderItem::product> product{};
+  ::ormc::query::Column<&::acme::shop::OrderItem::productId> productId{};
+  ::ormc::query::Column<&::acme::shop::OrderItem::productName> productName{};
+  ::ormc::query::Column<&::acme::shop::OrderItem::quantity> quantity{};
+  ::ormc::query::Column<&::acme::shop::OrderItem::unitPrice> unitPrice{};
+  ::ormc::query::Column<&::acme::shop::OrderItem::discount> discount{};
+  ::ormc::query::Column<&::acme::shop::OrderItem::total> total{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::Invoice> {
+  ::ormc::query::Column<&::acme::shop::Invoice::id> id{};
+  ::ormc::query::Column<&::acme::shop::Invoice::number> number{};
+  ::ormc::query::RelationRef<&::acme::shop::Invoice::order> order{};
+  ::ormc::query::Column<&::acme::shop::Invoice::orderId> orderId{};
+  ::ormc::query::Column<&::acme::shop::Invoice::issuedOn> issuedOn{};
+  ::ormc::query::Column<&::acme::shop::Invoice::dueOn> dueOn{};
+  ::ormc::query::Column<&::acme::shop::Invoice::amount> amount{};
+  ::ormc::query::Column<&::acme::shop::Invoice::pdf> pdf{};
+  ::ormc::query::Column<&::acme::shop::Invoice::paid> paid{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::Payment> {
+  ::ormc::query::Column<&::acme::shop::Payment::id> id{};
+  ::ormc::query::RelationRef<&::acme::shop::Payment::order> order{};
+  ::ormc::query::Column<&::acme::shop::Payment::orderId> orderId{};
+  ::ormc::query::Column<&::acme::shop::Payment::provider> provider{};
+  ::ormc::query::Column<&::acme::shop::Payment::status> status{};
+  ::ormc::query::Column<&::acme::shop::Payment::amount> amount{};
+  ::ormc::query::Column<&::acme::shop::Payment::providerReference> providerReference{};
+  ::ormc::query::Column<&::acme::shop::Payment::rawResponse> rawResponse{};
+  ::ormc::query::Column<&::acme::shop::Payment::createdAt> createdAt{};
+  ::ormc::query::Column<&::acme::shop::Payment::capturedAt> capturedAt{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::Shipment> {
+  ::ormc::query::Column<&::acme::shop::Shipment::id> id{};
+  ::ormc::query::RelationRef<&::acme::shop::Shipment::order> order{};
+  ::ormc::query::Column<&::acme::shop::Shipment::orderId> orderId{};
+  ::ormc::query::RelationRef<&::acme::shop::Shipment::warehouse> warehouse{};
+  ::ormc::query::Column<&::acme::shop::Shipment::warehouseId> warehouseId{};
+  ::ormc::query::Column<&::acme::shop::Shipment::carrier> carrier{};
+  ::ormc::query::Column<&::acme::shop::Shipment::trackingNumber> trackingNumber{};
+  ::ormc::query::Column<&::acme::shop::Shipment::weightKg> weightKg{};
+  ::ormc::query::Column<&::acme::shop::Shipment::shippedOn> shippedOn{};
+  ::ormc::query::Column<&::acme::shop::Shipment::deliveredAt> deliveredAt{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::Review> {
+  ::ormc::query::Column<&::acme::shop::Review::id> id{};
+  ::ormc::query::RelationRef<&::acme::shop::Review::product> product{};
+  ::ormc::query::Column<&::acme::shop::Review::productId> productId{};
+  ::ormc::query::RelationRef<&::acme::shop::Review::customer> customer{};
+  ::ormc::query::Column<&::acme::shop::Review::customerId> customerId{};
+  ::ormc::query::Column<&::acme::shop::Review::rating> rating{};
+  ::ormc::query::Column<&::acme::shop::Review::title> title{};
+  ::ormc::query::Column<&::acme::shop::Review::body> body{};
+  ::ormc::query::Column<&::acme::shop::Review::helpfulVotes> helpfulVotes{};
+  ::ormc::query::Column<&::acme::shop::Review::verifiedPurchase> verifiedPurchase{};
+  ::ormc::query::Column<&::acme::shop::Review::createdAt> createdAt{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::Employee> {
+  ::ormc::query::Column<&::acme::shop::Employee::id> id{};
+  ::ormc::query::Column<&::acme::shop::Employee::email> email{};
+  ::ormc::query::Column<&::acme::shop::Employee::firstName> firstName{};
+  ::ormc::query::Column<&::acme::shop::Employee::lastName> lastName{};
+  ::ormc::query::Column<&::acme::shop::Employee::role> role{};
+  ::ormc::query::RelationRef<&::acme::shop::Employee::manager> manager{};
+  ::ormc::query::Column<&::acme::shop::Employee::managerId> managerId{};
+  ::ormc::query::RelationRef<&::acme::shop::Employee::reports> reports{};
+  ::ormc::query::Column<&::acme::shop::Employee::hiredOn> hiredOn{};
+  ::ormc::query::Column<&::acme::shop::Employee::birthDate> birthDate{};
+  ::ormc::query::Column<&::acme::shop::Employee::salary> salary{};
+  ::ormc::query::Column<&::acme::shop::Employee::active> active{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::AuditLog> {
+  ::ormc::query::Column<&::acme::shop::AuditLog::id> id{};
+  ::ormc::query::RelationRef<&::acme::shop::AuditLog::actor> actor{};
+  ::ormc::query::Column<&::acme::shop::AuditLog::actorId> actorId{};
+  ::ormc::query::Column<&::acme::shop::AuditLog::entity> entity{};
+  ::ormc::query::Column<&::acme::shop::AuditLog::entityKey> entityKey{};
+  ::ormc::query::Column<&::acme::shop::AuditLog::action> action{};
+  ::ormc::query::Column<&::acme::shop::AuditLog::changes> changes{};
+  ::ormc::query::Column<&::acme::shop::AuditLog::at> at{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::Setting> {
+  ::ormc::query::Column<&::acme::shop::Setting::key> key{};
+  ::ormc::query::Column<&::acme::shop::Setting::group> group{};
+  ::ormc::query::Column<&::acme::shop::Setting::value> value{};
+  ::ormc::query::Column<&::acme::shop::Setting::description> description{};
+  ::ormc::query::Column<&::acme::shop::Setting::effectiveFrom> effectiveFrom{};
+  ::ormc::query::Column<&::acme::shop::Setting::updatedAt> updatedAt{};
+};
+
+template <>
+struct ormc::query::Columns<::acme::shop::SavedReport> {
+  ::ormc::query::Column<&::acme::shop::SavedReport::id> id{};
+  ::ormc::query::Column<&::acme::shop::SavedReport::name> name{};
+  ::ormc::query::Column<&::acme::shop::SavedReport::select> select{};
+  ::ormc::query::Column<&::acme::shop::SavedReport::filter> filter{};
+  ::ormc::query::Column<&::acme::shop::SavedReport::schedule> schedule{};
+  ::ormc::query::Column<&::acme::shop::SavedReport::createdAt> createdAt{};
+};
+
+namespace acme::shop::q {
+
+// The columns and relations of each model, for queries: db.query<User>().where(q::User.id == 1).
+// See docs/queries.md.
+inline constexpr ::ormc::query::Columns<::acme::shop::Currency> Currency{};
+inline constexpr ::ormc::query::Columns<::acme::shop::Country> Country{};
+inline constexpr ::ormc::query::Columns<::acme::shop::ShippingRate> ShippingRate{};
+inline constexpr ::ormc::query::Columns<::acme::shop::Customer> Customer{};
+inline constexpr ::ormc::query::Columns<::acme::shop::Address> Address{};
+inline constexpr ::ormc::query::Columns<::acme::shop::Cart> Cart{};
+inline constexpr ::ormc::query::Columns<::acme::shop::CartItem> CartItem{};
+inline constexpr ::ormc::query::Columns<::acme::shop::Brand> Brand{};
+inline constexpr ::ormc::query::Columns<::acme::shop::Category> Category{};
+inline constexpr ::ormc::query::Columns<::acme::shop::Tag> Tag{};
+inline constexpr ::ormc::query::Columns<::acme::shop::Product> Product{};
+inline constexpr ::ormc::query::Columns<::acme::shop::ProductVariant> ProductVariant{};
+inline constexpr ::ormc::query::Columns<::acme::shop::ProductImage> ProductImage{};
+inline constexpr ::ormc::query::Columns<::acme::shop::Warehouse> Warehouse{};
+inline constexpr ::ormc::query::Columns<::acme::shop::StockLevel> StockLevel{};
+inline constexpr ::ormc::query::Columns<::acme::shop::StockMovement> StockMovement{};
+inline constexpr ::ormc::query::Columns<::acme::shop::Coupon> Coupon{};
+inline constexpr ::ormc::query::Columns<::acme::shop::Order> Order{};
+inline constexpr ::ormc::query::Columns<::acme::shop::OrderItem> OrderItem{};
+inline constexpr ::ormc::query::Columns<::acme::shop::Invoice> Invoice{};
+inline constexpr ::ormc::query::Columns<::acme::shop::Payment> Payment{};
+inline constexpr ::ormc::query::Columns<::acme::shop::Shipment> Shipment{};
+inline constexpr ::ormc::query::Columns<::acme::shop::Review> Review{};
+inline constexpr ::ormc::query::Columns<::acme::shop::Employee> Employee{};
+inline constexpr ::ormc::query::Columns<::acme::shop::AuditLog> AuditLog{};
+inline constexpr ::ormc::query::Columns<::acme::shop::Setting> Setting{};
+inline constexpr ::ormc::query::Columns<::acme::shop::SavedReport> SavedReport{};
+
+}  // namespace acme::shop::q

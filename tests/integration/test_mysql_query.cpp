@@ -1,0 +1,19 @@
+// The typed query API on MariaDB: the shared bodies of test_query_body.hpp, each on a database
+// of its own on the fixture server.
+#include "test_mysql_database.hpp"
+
+#include "ormc/database.hpp"
+
+#include <doctest/doctest.h>
+
+namespace {
+
+struct MariaDbDatabase {
+  ormc::test::MysqlTestDatabase database;
+  ormc::Database open() const { return ormc::Database::open(database.url()); }
+};
+
+}  // namespace
+
+#define ORMC_QUERY_FIXTURES MariaDbDatabase
+#include "test_query_body.hpp"
