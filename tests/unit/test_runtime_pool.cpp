@@ -35,7 +35,7 @@ class FakeConnection final : public ormc::Connection {
   int id() const { return id_; }
   bool dead = false;
 
-  void execute(std::string_view) override {}
+  void doExecute(std::string_view) override {}
   void begin(ormc::TransactionMode) override { open_ = true; }
   void commit() override { open_ = false; }
   void rollback() override {

@@ -10,6 +10,7 @@
 #include "ormc/dialect.hpp"
 #include "ormc/types.hpp"
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -20,6 +21,16 @@
 #include <unordered_map>
 
 namespace ormc {
+
+// What a statement hook sees: each statement a connection runs, once per execution, with the
+// time the database took to execute it (its first step; reading further rows is not counted).
+// The SQL text has '?' for values: bound values are never shown.
+struct StatementEvent {
+  std::string_view sql;
+  std::chrono::nanoseconds duration{};
+  bool failed = false;  // the statement threw
+};
+using StatementHook = std::function<void(const StatementEvent&)>;
 
 // A prepared statement. Parameters are 1-based, columns 0-based (as in SQLite, JDBC uses 1
 // for both; we follow the C API that most backends wrap). Any failure throws an ormc::Error
@@ -51,8 +62,9 @@ class Statement {
   virtual void bindDateTime(int index, DateTime value);
 
   // Runs the statement to its next row. True if a row is available to the column readers;
-  // false once the statement is done (for INSERT/UPDATE/DELETE: after the first call).
-  virtual bool step() = 0;
+  // false once the statement is done (for INSERT/UPDATE/DELETE: after the first call). The
+  // first step of each execution is reported to the connection's statement hook, if any.
+  bool step();
 
   // The number of result columns.
   virtual int columnCount() const noexcept = 0;
@@ -68,10 +80,23 @@ class Statement {
 
   // Makes the statement ready to run again and clears every binding to NULL. Never throws:
   // an error of the last run has already been reported by step().
-  virtual void reset() noexcept = 0;
+  void reset() noexcept {
+    executed_ = false;
+    doReset();
+  }
 
  protected:
   Statement() = default;
+  // What step() and reset() do in the backend.
+  virtual bool doStep() = 0;
+  virtual void doReset() noexcept = 0;
+
+ private:
+  friend class Connection;
+  bool stepReported();
+
+  const StatementHook* hook_ = nullptr;  // the connection's, set each time it lends the statement
+  bool executed_ = false;                // step() ran since the last reset
 };
 
 // How a transaction starts. Write takes the write lock at BEGIN (SQLite: BEGIN IMMEDIATE), so
@@ -82,6 +107,14 @@ enum class TransactionMode { Read, Write };
 // The isolation level asked for. A backend may give a stronger one (SQLite is always
 // Serializable) but never a weaker one.
 enum class IsolationLevel { ReadCommitted, RepeatableRead, Serializable };
+
+inline bool Statement::step() {
+  if (executed_ || hook_ == nullptr || !*hook_) {
+    executed_ = true;
+    return doStep();
+  }
+  return stepReported();
+}
 
 class Connection;
 
@@ -119,8 +152,13 @@ class Connection {
   PreparedStatement prepare(std::string_view sql);
 
   // Runs `sql`, which may hold several statements separated by ';' (DDL scripts), without
-  // parameters and discarding any rows. Not cached.
-  virtual void execute(std::string_view sql) = 0;
+  // parameters and discarding any rows. Not cached. Reported to the statement hook as one.
+  void execute(std::string_view sql);
+
+  // Reports every statement this connection runs to `*hook` (when it holds a function). The
+  // function is read at each statement, so its owner may fill it in later; it must not change
+  // while the connection runs a statement.
+  void setStatementHook(std::shared_ptr<const StatementHook> hook) noexcept { hook_ = std::move(hook); }
 
   // Starts a transaction. Throws Timeout if the lock a Write transaction needs stays taken
   // for longer than the busy timeout, DatabaseError if a transaction is already open.
@@ -164,6 +202,8 @@ class Connection {
 
  protected:
   Connection() = default;
+  // What execute() does in the backend.
+  virtual void doExecute(std::string_view sql) = 0;
   // Compiles `sql` into a new statement; throws DatabaseError on failure.
   virtual std::unique_ptr<Statement> compile(std::string_view sql) = 0;
   // Drops every cached statement; a backend calls it before closing its handle.
@@ -182,6 +222,7 @@ class Connection {
   std::unordered_map<std::string, std::unique_ptr<Statement>, TextHash, std::equal_to<>> cache_;
   std::size_t preparedCount_ = 0;
   std::uint64_t savepointCounter_ = 0;
+  std::shared_ptr<const StatementHook> hook_;
 };
 
 }  // namespace ormc

@@ -87,9 +87,19 @@ class Database : public Operations<Database> {
   // connection borrowed from the pool for the call. The building block of every operation.
   template <class F>
   decltype(auto) withConnection(F&& work);
+  // The connection withConnection() would use, held until the handle ends (streaming queries).
+  ConnectionHandle connectionHandle() {
+    if (Connection* active = activeConnection()) return ConnectionHandle(*active);
+    return ConnectionHandle(borrow());
+  }
   // Same, inside a transaction of its own (a savepoint if one is open): all or nothing.
   template <class F>
   decltype(auto) withTransaction(F&& work);
+
+  // Calls `hook` with every statement any connection of this database runs: its SQL text
+  // (values are '?') and how long it took. For logging, metrics and tests that count
+  // statements. Install it before threads share the database; an empty function removes it.
+  void on_statement(StatementHook hook);
 
   // How many connections the pool holds open now (for tests and metrics).
   std::size_t connectionsOpen() const;

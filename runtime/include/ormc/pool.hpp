@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace ormc {
 
@@ -87,6 +88,22 @@ class ConnectionPool {
  private:
   PoolOptions options_;
   std::shared_ptr<State> state_;
+};
+
+// A connection held for a while: one borrowed from a pool (returned when the handle ends), or
+// one that somebody else owns (a transaction's). What a streaming query keeps while it reads.
+class ConnectionHandle {
+ public:
+  explicit ConnectionHandle(Connection& connection) noexcept : connection_(&connection) {}
+  explicit ConnectionHandle(ConnectionPool::Lease lease) noexcept
+      : lease_(std::move(lease)), connection_(&lease_->get()) {}
+
+  Connection& operator*() const noexcept { return *connection_; }
+  Connection* operator->() const noexcept { return connection_; }
+
+ private:
+  std::optional<ConnectionPool::Lease> lease_;
+  Connection* connection_;
 };
 
 }  // namespace ormc

@@ -13,6 +13,7 @@
 
 #include "ormc/backend.hpp"
 #include "ormc/operations.hpp"
+#include "ormc/pool.hpp"
 
 #include <memory>
 #include <optional>
@@ -67,6 +68,7 @@ class Transaction : public Operations<Transaction> {
   decltype(auto) withConnection(F&& work) {
     return work(connection_);
   }
+  ConnectionHandle connectionHandle() noexcept { return ConnectionHandle(connection_); }
   // A call that must be all or nothing gets a savepoint of its own.
   template <class F>
   decltype(auto) withTransaction(F&& work) {

@@ -43,6 +43,18 @@ inline constexpr bool isOptional<std::optional<T>> = true;
 
 // Throws ValueError "cannot read <what> from column N: <why>" naming the statement's SQL.
 [[noreturn]] void throwReadError(Statement& statement, int column, std::string_view what, std::string_view why);
+
+// Codecs whose read() of a NULL column returns T{} (a backend reads NULL as 0, 0.0 or empty
+// text) instead of failing. readValue() reads these first and asks isNull() only when the value
+// is T{}: one call into the driver per column saved on the common, non-NULL path.
+template <typename T>
+inline constexpr bool readsNullAsEmpty = std::is_same_v<T, bool> || std::is_same_v<T, std::int32_t> ||
+                                         std::is_same_v<T, std::int64_t> || std::is_same_v<T, double> ||
+                                         std::is_same_v<T, std::string>;
+// Codecs whose read() of a NULL column throws readValue()'s "it is NULL" ValueError itself
+// (text parsed into a value: NULL reads as empty text, which never parses).
+template <typename T>
+inline constexpr bool readsNullAsError = std::is_same_v<T, Date> || std::is_same_v<T, DateTime>;
 // Throws ValueError "cannot bind <what> to parameter N: <why>" naming the statement's SQL.
 [[noreturn]] void throwBindError(Statement& statement, int index, std::string_view what, std::string_view why);
 }  // namespace detail
@@ -124,8 +136,14 @@ struct ValueCodec<std::optional<T>> {
     ValueCodec<T>::bind(s, index, *value);
   }
   static std::optional<T> read(Statement& s, int column) {
-    if (s.isNull(column)) return std::nullopt;
-    return ValueCodec<T>::read(s, column);
+    if constexpr (detail::readsNullAsEmpty<T>) {
+      T value = ValueCodec<T>::read(s, column);
+      if (value == T{} && s.isNull(column)) return std::nullopt;
+      return value;
+    } else {
+      if (s.isNull(column)) return std::nullopt;
+      return ValueCodec<T>::read(s, column);
+    }
   }
 };
 
@@ -185,10 +203,16 @@ void bindValue(Statement& statement, int index, const T& value) {
 template <class T>
   requires Storable<T>
 T readValue(Statement& statement, int column) {
-  if constexpr (!detail::isOptional<T>) {
+  if constexpr (detail::isOptional<T> || detail::readsNullAsError<T>) {
+    return ValueCodec<T>::read(statement, column);
+  } else if constexpr (detail::readsNullAsEmpty<T>) {
+    T value = ValueCodec<T>::read(statement, column);
+    if (value == T{} && statement.isNull(column)) detail::throwReadError(statement, column, "a value", "it is NULL");
+    return value;
+  } else {
     if (statement.isNull(column)) detail::throwReadError(statement, column, "a value", "it is NULL");
+    return ValueCodec<T>::read(statement, column);
   }
-  return ValueCodec<T>::read(statement, column);
 }
 
 }  // namespace ormc

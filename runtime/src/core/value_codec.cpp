@@ -3,8 +3,11 @@
 
 #include "ormc/error.hpp"
 
+#include <chrono>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <string_view>
 
 namespace ormc {
 
@@ -62,7 +65,11 @@ void ValueCodec<Date>::bind(Statement& s, int index, const Date& value) {
 
 Date ValueCodec<Date>::read(Statement& s, int column) {
   std::optional<Date> value = parseDate(s.columnText(column));
-  if (!value) detail::throwReadError(s, column, "a Date", "the stored text is not YYYY-MM-DD");
+  if (!value) {
+    // readValue() leaves the NULL check to this codec (detail::readsNullAsError).
+    if (s.isNull(column)) detail::throwReadError(s, column, "a value", "it is NULL");
+    detail::throwReadError(s, column, "a Date", "the stored text is not YYYY-MM-DD");
+  }
   return *value;
 }
 
@@ -71,9 +78,51 @@ void ValueCodec<DateTime>::bind(Statement& s, int index, const DateTime& value) 
   s.bindDateTime(index, value);
 }
 
+namespace {
+
+// The value of `width` digits at `text`, or -1 if one is not a digit.
+int digitsAt(const char* text, int width) {
+  int value = 0;
+  for (int i = 0; i < width; ++i) {
+    const unsigned digit = static_cast<unsigned char>(text[i]) - static_cast<unsigned>('0');
+    if (digit > 9) return -1;
+    value = value * 10 + static_cast<int>(digit);
+  }
+  return value;
+}
+
+// parseDateTime() for the one form ormc stores, "YYYY-MM-DDTHH:MM:SS.ffffffZ" (read once per
+// row of every result, so worth a straight-line path); nullopt for any other text, which
+// parseDateTime() then judges. Accepts exactly what parseDateTime() accepts in that form.
+std::optional<DateTime> parseStoredDateTime(std::string_view text) {
+  if (text.size() != 27 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+      text[16] != ':' || text[19] != '.' || text[26] != 'Z') {
+    return std::nullopt;
+  }
+  const char* p = text.data();
+  const int year = digitsAt(p, 4), month = digitsAt(p + 5, 2), day = digitsAt(p + 8, 2);
+  const int hour = digitsAt(p + 11, 2), minute = digitsAt(p + 14, 2), second = digitsAt(p + 17, 2);
+  const int micros = digitsAt(p + 20, 6);
+  if ((year | month | day | hour | minute | second | micros) < 0 || hour > 23 || minute > 59 || second > 59) {
+    return std::nullopt;
+  }
+  const Date date = makeDate(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  if (!date.ok()) return std::nullopt;
+  return DateTime{std::chrono::sys_days{date}.time_since_epoch() + std::chrono::hours{hour} +
+                  std::chrono::minutes{minute} + std::chrono::seconds{second} + std::chrono::microseconds{micros}};
+}
+
+}  // namespace
+
 DateTime ValueCodec<DateTime>::read(Statement& s, int column) {
-  std::optional<DateTime> value = parseDateTime(s.columnText(column));
-  if (!value) detail::throwReadError(s, column, "a DateTime", "the stored text is not a date and time");
+  const std::string_view text = s.columnText(column);
+  if (std::optional<DateTime> stored = parseStoredDateTime(text)) return *stored;
+  std::optional<DateTime> value = parseDateTime(text);
+  if (!value) {
+    // readValue() leaves the NULL check to this codec (detail::readsNullAsError).
+    if (s.isNull(column)) detail::throwReadError(s, column, "a value", "it is NULL");
+    detail::throwReadError(s, column, "a DateTime", "the stored text is not a date and time");
+  }
   return *value;
 }
 

@@ -59,8 +59,20 @@ std::size_t defaultPoolSize(const DatabaseUrl& url) {
 
 struct Database::State {
   State(const Dialect& d, std::function<std::unique_ptr<Connection>()> connect, PoolOptions poolOptions)
-      : dialect(d), pool(std::move(connect), poolOptions) {}
+      : dialect(d), pool(withHook(std::move(connect), hook), poolOptions) {}
+
+  // Every connection reads the one hook, so that on_statement() reaches those already open.
+  static std::function<std::unique_ptr<Connection>()> withHook(std::function<std::unique_ptr<Connection>()> connect,
+                                                              const std::shared_ptr<StatementHook>& hook) {
+    return [connect = std::move(connect), hook] {
+      std::unique_ptr<Connection> connection = connect();
+      connection->setStatementHook(hook);
+      return connection;
+    };
+  }
+
   Dialect dialect;
+  std::shared_ptr<StatementHook> hook = std::make_shared<StatementHook>();
   ConnectionPool pool;
 };
 
@@ -99,6 +111,8 @@ Database Database::open(const DatabaseUrl& parsed, const DatabaseOptions& option
 }
 
 const Dialect& Database::dialect() const noexcept { return state_->dialect; }
+
+void Database::on_statement(StatementHook hook) { *state_->hook = std::move(hook); }
 
 std::size_t Database::connectionsOpen() const { return state_->pool.size(); }
 

@@ -68,7 +68,7 @@ class MysqlConnection final : public Connection {
     }
   }
 
-  void execute(std::string_view script) override {
+  void doExecute(std::string_view script) override {
     for (std::string_view statement : splitStatements(script)) run(statement);
   }
 

@@ -151,7 +151,7 @@ void MysqlStatement::execute() {
   }
 }
 
-bool MysqlStatement::step() {
+bool MysqlStatement::doStep() {
   if (state_ == State::Done) return false;
   if (state_ == State::Ready) {
     execute();
@@ -213,7 +213,7 @@ std::span<const std::uint8_t> MysqlStatement::columnBlob(int column) {
   return {reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()};
 }
 
-void MysqlStatement::reset() noexcept {
+void MysqlStatement::doReset() noexcept {
   try {
     result_.reset();
   } catch (...) {

@@ -62,14 +62,14 @@ class MysqlStatement final : public Statement {
   void bindBlob(int index, std::span<const std::uint8_t> value) override;
   // Binds "YYYY-MM-DD HH:MM:SS.ffffff": DATETIME(6) in strict mode refuses the 'T'/'Z' form.
   void bindDateTime(int index, DateTime value) override;
-  bool step() override;
+  bool doStep() override;
   int columnCount() const noexcept override { return columnCount_; }
   bool isNull(int column) override;
   std::int64_t columnInt64(int column) override;
   double columnDouble(int column) override;
   std::string_view columnText(int column) override;
   std::span<const std::uint8_t> columnBlob(int column) override;
-  void reset() noexcept override;
+  void doReset() noexcept override;
 
  private:
   enum class State { Ready, Rows, Done };

@@ -23,7 +23,7 @@ class SqliteConnection final : public Connection {
   explicit SqliteConnection(Handle handle) : db_(std::move(handle)) {}
   ~SqliteConnection() override { clearStatementCache(); }
 
-  void execute(std::string_view sql) override {
+  void doExecute(std::string_view sql) override {
     std::string text(sql);  // sqlite3_exec wants a NUL-terminated string
     char* message = nullptr;
     int rc = sqlite3_exec(db_.get(), text.c_str(), nullptr, nullptr, &message);

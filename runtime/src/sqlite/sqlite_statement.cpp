@@ -65,7 +65,7 @@ void SqliteStatement::bindBlob(int index, std::span<const std::uint8_t> value) {
   checkBind(sqlite3_bind_blob64(handle_.get(), index, value.data(), value.size(), SQLITE_TRANSIENT));
 }
 
-bool SqliteStatement::step() {
+bool SqliteStatement::doStep() {
   int rc = sqlite3_step(handle_.get());
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
@@ -99,7 +99,7 @@ std::span<const std::uint8_t> SqliteStatement::columnBlob(int column) {
   return {data, static_cast<std::size_t>(size)};
 }
 
-void SqliteStatement::reset() noexcept {
+void SqliteStatement::doReset() noexcept {
   sqlite3_reset(handle_.get());
   sqlite3_clear_bindings(handle_.get());
 }

@@ -22,14 +22,14 @@ class SqliteStatement final : public Statement {
   void bindDouble(int index, double value) override;
   void bindText(int index, std::string_view value) override;
   void bindBlob(int index, std::span<const std::uint8_t> value) override;
-  bool step() override;
+  bool doStep() override;
   int columnCount() const noexcept override;
   bool isNull(int column) override;
   std::int64_t columnInt64(int column) override;
   double columnDouble(int column) override;
   std::string_view columnText(int column) override;
   std::span<const std::uint8_t> columnBlob(int column) override;
-  void reset() noexcept override;
+  void doReset() noexcept override;
 
  private:
   // Throws the mapped error if a bind call did not return SQLITE_OK.
