@@ -1,0 +1,29 @@
+// ormc_bench_runtime: the runtime's speed against the raw sqlite3 C API, SQLiteCpp and SOCI
+// (and, given a MariaDB URL, against hand-written Connector/C++), every implementation of a
+// workload interleaved in the same run. See docs/benchmarks.md ("Runtime").
+#include "harness.hpp"
+#include "workloads.hpp"
+
+#include <cstdio>
+#include <exception>
+
+int main(int argc, char** argv) {
+  using namespace ormc::bench;
+  int exitCode = 0;
+  std::optional<Options> options = parseOptions(argc, argv, exitCode);
+  if (!options) return exitCode;
+  std::printf("ormc runtime benchmark: %d run(s) per implementation and workload%s; medians\n", options->repeat,
+              options->quick ? ", --quick (sizes / 10)" : "");
+  std::vector<WorkloadResult> results;
+  try {
+    if (options->file) runSqliteWorkloads(*options, false, results);
+    if (options->memory) runSqliteWorkloads(*options, true, results);
+    if (!options->mysqlUrl.empty() && options->runs("mariadb-insert")) runMariadbWorkload(*options, results);
+  } catch (const std::exception& error) {
+    printTable(results);
+    std::fprintf(stderr, "ormc_bench_runtime: error: %s\n", error.what());
+    return 1;
+  }
+  printTable(results);
+  return 0;
+}

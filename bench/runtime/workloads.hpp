@@ -1,0 +1,17 @@
+// The workload groups main() runs: SQLite (workloads 1-4) and MariaDB (workload 5).
+#pragma once
+
+#include "harness.hpp"
+
+#include <vector>
+
+namespace ormc::bench {
+
+// Workloads 1-4 on a file in options.dir (memory == false) or on :memory:; appends one
+// result per workload. Throws if an implementation's results differ from the others'.
+void runSqliteWorkloads(const Options& options, bool memory, std::vector<WorkloadResult>& results);
+
+// Workload 5 on options.mysqlUrl. Prints why and does nothing if this build has no MySQL.
+void runMariadbWorkload(const Options& options, std::vector<WorkloadResult>& results);
+
+}  // namespace ormc::bench
