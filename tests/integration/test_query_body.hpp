@@ -10,6 +10,7 @@
 #include "ormc/database.hpp"
 #include "ormc/error.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -310,7 +311,7 @@ TEST_CASE_TEMPLATE("raw SQL binds its values and maps rows to entities, tuples a
   CHECK(db.find<User>(s.anon.id)->karma == 42);
 }
 
-TEST_CASE_TEMPLATE("for_each streams the rows, and queries run inside the thread's transaction", F, ORMC_QUERY_FIXTURES) {
+TEST_CASE_TEMPLATE("for_each and stream() read the rows one by one, and queries run inside the thread's transaction", F, ORMC_QUERY_FIXTURES) {
   using namespace ormc::test::queries;
   F f;
   ormc::Database db = f.open();
@@ -318,6 +319,14 @@ TEST_CASE_TEMPLATE("for_each streams the rows, and queries run inside the thread
   Strings seen;
   db.query<User>().order_by(q::User.id).for_each([&](const User& u) { seen.push_back(u.email); });
   CHECK(seen == Strings{"ada@example.com", "grace@example.com", "anon@example.org"});
+  seen.clear();
+  for (const auto& [email, karma] : db.select(q::User.email, q::User.karma).from<User>().order_by(q::User.id).stream()) {
+    seen.push_back(email + ":" + std::to_string(karma));
+  }
+  CHECK(seen == Strings{"ada@example.com:10", "grace@example.com:5", "anon@example.org:0"});
+  std::size_t streamed = 0;
+  for (const User& u : db.query<User>().where(q::User.karma > 100).stream()) streamed += u.email.size();
+  CHECK(streamed == 0);
   {
     auto tx = db.transaction();
     User extra{.email = "extra@example.com"};
@@ -358,4 +367,62 @@ TEST_CASE_TEMPLATE("decimals compare as numbers on both databases", F, ORMC_QUER
             emailOf) == Strings{"ada@example.com", "grace@example.com"});
   CHECK(db.query<User>().where(q::User.balance >= 10).count() == 1);
   CHECK(std::get<0>(db.select(ormc::query::max(q::User.balance)).from<User>().one()) == ormc::Decimal("10.00"));
+}
+
+TEST_CASE_TEMPLATE("the statement hook sees every statement, so include() is counted: one per relation", F,
+                   ORMC_QUERY_FIXTURES) {
+  using namespace ormc::test::queries;
+  F f;
+  ormc::Database db = f.open();
+  seed(db);
+  // More parents than one statement's worth would not matter: 40 more users, each with a post.
+  std::vector<User> more;
+  for (int i = 0; i < 40; ++i) more.push_back(User{.email = "u" + std::to_string(i) + "@example.com"});
+  db.insert_all(more);
+  std::vector<Post> posts;
+  for (const User& u : more) posts.push_back(Post{.authorId = u.id, .title = "p", .body = "."});
+  db.insert_all(posts);
+
+  std::vector<std::string> statements;
+  std::chrono::nanoseconds total{};
+  db.on_statement([&](const ormc::StatementEvent& event) {
+    statements.emplace_back(event.sql);
+    total += event.duration;
+  });
+  std::vector<User> users = db.query<User>().include(q::User.posts, q::Post.tags).include(q::User.profile).all();
+  CHECK(users.size() == 43);
+  // The users, their posts, the posts' tags (through the join table), the profiles.
+  REQUIRE(statements.size() == 4);
+  CHECK(statements[0].find("FROM \"users\"") + statements[0].find("FROM `users`") != 2 * std::string::npos);
+  CHECK(statements[1].find(" IN (") != std::string::npos);
+  CHECK(total.count() > 0);
+
+  statements.clear();
+  db.query<Post>().include(q::Post.author).all();
+  CHECK(statements.size() == 2);
+  statements.clear();
+  User u{.email = "hooked@example.com"};
+  db.insert(u);
+  db.execute(db.dialect().kind() == ormc::DialectKind::Sqlite ? "CREATE TABLE hooked (x INTEGER)"
+                                                               : "CREATE TABLE hooked (x INT)");
+  CHECK(statements.size() == 2);
+  CHECK(statements[0].starts_with("INSERT INTO"));
+  db.on_statement({});
+  db.query<User>().count();
+  CHECK(statements.size() == 2);
+}
+
+TEST_CASE_TEMPLATE("a query shape is rendered and compiled once, whatever its values", F, ORMC_QUERY_FIXTURES) {
+  using namespace ormc::test::queries;
+  F f;
+  ormc::Database db = f.open();
+  seed(db);
+  auto byKarma = [&](int karma) {
+    return db.query<User>().where(q::User.karma >= karma && q::User.email.like("%@%")).order_by(q::User.id).limit(10).all();
+  };
+  byKarma(0);
+  std::size_t compiled = db.withConnection([](ormc::Connection& c) { return c.preparedCount(); });
+  for (int karma = 0; karma < 20; ++karma) byKarma(karma);
+  CHECK(byKarma(5).size() == 2);
+  CHECK(db.withConnection([](ormc::Connection& c) { return c.preparedCount(); }) == compiled);
 }

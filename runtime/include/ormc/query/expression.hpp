@@ -11,6 +11,7 @@
 #include "ormc/query/type_list.hpp"
 #include "ormc/value_codec.hpp"
 
+#include <algorithm>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
@@ -172,16 +173,53 @@ struct NullLiteral {
   void bind(BindContext&) const {}
 };
 
-// How an operand is written where its order matters (comparison, ORDER BY, MIN/MAX): SQLite
-// stores a Decimal as text, which would order '10.00' before '9.00', so it compares as REAL
-// there (exact to about 15 significant digits; docs/queries.md).
 template <class E>
-void renderOrdered(RenderContext& c, const E& e) {
-  if constexpr (std::is_same_v<Scalar<typename E::Value>, Decimal>) {
+struct IsArithmetic : std::false_type {};
+
+template <class E>
+struct IsColumn : std::false_type {};
+template <auto M>
+struct IsColumn<Column<M>> : std::true_type {};
+
+// The number of fraction digits an exact Decimal expression has: a column's scale, a bound
+// value's, the larger of two for + and -, their sum for *; nullopt where there is no exact
+// result (division, a Float64 taking part).
+template <class E>
+std::optional<std::uint32_t> decimalScale(const E& e);
+
+// How an operand is written where its value is compared or ordered:
+//  - SQLite stores a Decimal as text, which would order '10.00' before '9.00' and find '1.5'
+//    unequal to '1.50', so a Decimal compares as REAL there (exact to about 15 significant
+//    digits), and Decimal arithmetic is ROUNDed to its exact scale first so that equal
+//    decimals give equal doubles (as the DDL does for checks, docs/ddl.md);
+//  - an enum orders by its stored value on both databases (MySQL would order an ENUM column by
+//    declaration but compare it with a string as text): CAST(... AS CHAR) there, for `ordering`
+//    uses (<, ORDER BY, MIN/MAX, BETWEEN) only, so that equality can still use an index.
+template <class E>
+void renderOrdered(RenderContext& c, const E& e, bool ordering = true) {
+  using S = Scalar<typename E::Value>;
+  if constexpr (std::is_same_v<S, Decimal>) {
     if (c.dialect.kind() == DialectKind::Sqlite) {
+      if constexpr (IsArithmetic<E>::value) {
+        if (std::optional<std::uint32_t> scale = decimalScale(e)) {
+          c.sql += "ROUND(";
+          e.render(c);
+          c.sql += ", " + std::to_string(*scale) + ")";
+          return;
+        }
+        e.render(c);
+        return;
+      }
       c.sql += "CAST(";
       e.render(c);
       c.sql += " AS REAL)";
+      return;
+    }
+  } else if constexpr (MappedEnum<S>) {
+    if (ordering && c.dialect.kind() == DialectKind::Mysql && IsColumn<E>::value) {
+      c.sql += "CAST(";
+      e.render(c);
+      c.sql += " AS CHAR)";
       return;
     }
   }
@@ -212,10 +250,11 @@ struct Comparison {
   R right;
 
   void render(RenderContext& c) const {
+    constexpr bool ordering = Op != CompareOp::Eq && Op != CompareOp::Ne;
     c.sql += '(';
-    renderOrdered(c, left);
+    renderOrdered(c, left, ordering);
     c.sql += spell(Op);
-    renderOrdered(c, right);
+    renderOrdered(c, right, ordering);
     c.sql += ')';
   }
   void bind(BindContext& b) const {
@@ -372,11 +411,18 @@ enum class ArithmeticOp : std::uint8_t { Add, Sub, Mul, Div };
 template <ArithmeticOp Op, class L, class R>
 struct Arithmetic {
   static constexpr bool isExpression = true;
-  static constexpr bool dynamicShape = L::dynamicShape || R::dynamicShape;
+  // A bound Decimal's scale goes into the SQL text on SQLite (see renderOrdered).
+  static constexpr bool dynamicShape = L::dynamicShape || R::dynamicShape ||
+                                       (std::is_same_v<typename L::Value, Decimal> && !IsColumn<L>::value) ||
+                                       (std::is_same_v<typename R::Value, Decimal> && !IsColumn<R>::value);
   using Value = std::conditional_t<isNullable<typename L::Value> || isNullable<typename R::Value>,
                                    std::optional<std::common_type_t<Scalar<typename L::Value>, Scalar<typename R::Value>>>,
                                    std::common_type_t<Scalar<typename L::Value>, Scalar<typename R::Value>>>;
   using Entities = Concat<typename L::Entities, typename R::Entities>;
+  static constexpr bool decimal = std::is_same_v<Scalar<Value>, Decimal>;
+  static constexpr ArithmeticOp op = Op;
+  static constexpr bool integerDivision = Op == ArithmeticOp::Div && detail::isInteger<Scalar<typename L::Value>> &&
+                                          detail::isInteger<Scalar<typename R::Value>>;
   L left;
   R right;
   void render(RenderContext& c) const {
@@ -386,7 +432,11 @@ struct Arithmetic {
       case ArithmeticOp::Add: c.sql += " + "; break;
       case ArithmeticOp::Sub: c.sql += " - "; break;
       case ArithmeticOp::Mul: c.sql += " * "; break;
-      case ArithmeticOp::Div: c.sql += " / "; break;
+      // Integers divide as integers, truncating as in C++ (the node's Value is an integer):
+      // SQLite's `/` does so, MySQL's `/` gives a DECIMAL and needs DIV.
+      case ArithmeticOp::Div:
+        c.sql += integerDivision && c.dialect.kind() == DialectKind::Mysql ? " DIV " : " / ";
+        break;
     }
     right.render(c);
     c.sql += ')';
@@ -396,6 +446,34 @@ struct Arithmetic {
     right.bind(b);
   }
 };
+
+template <ArithmeticOp Op, class L, class R>
+struct IsArithmetic<Arithmetic<Op, L, R>> : std::true_type {};
+
+template <class E>
+std::optional<std::uint32_t> decimalScale(const E& e) {
+  using S = Scalar<typename E::Value>;
+  if constexpr (IsColumn<E>::value) {
+    if constexpr (std::is_same_v<S, Decimal>) return meta::column<E::member>().type.scale;
+    if constexpr (detail::isInteger<S>) return 0u;
+    return std::nullopt;
+  } else if constexpr (IsArithmetic<E>::value) {
+    if constexpr (E::op == ArithmeticOp::Div) {
+      return std::nullopt;
+    } else {
+      std::optional<std::uint32_t> left = decimalScale(e.left);
+      std::optional<std::uint32_t> right = decimalScale(e.right);
+      if (!left || !right) return std::nullopt;
+      return E::op == ArithmeticOp::Mul ? *left + *right : std::max(*left, *right);
+    }
+  } else if constexpr (std::is_same_v<typename E::Value, Decimal>) {
+    return e.value.scale();  // a bound Decimal
+  } else if constexpr (detail::isInteger<typename E::Value>) {
+    return 0u;
+  } else {
+    return std::nullopt;
+  }
+}
 
 // ---- Turning operands into nodes ----
 
@@ -444,15 +522,28 @@ concept OneSideIsExpression = (Expression<L> || Expression<R>) && !std::is_same_
 
 template <CompareOp Op, class L, class R>
 auto compare(L&& l, R&& r) {
-  static_assert(operandsFit<L, R>,
-                "ormc: these two cannot be compared: a column is compared only with a value or column of its own "
-                "type (numbers with numbers, text with text; an integer column not with a floating-point value; "
-                "JSON with nothing)");
   using LeftValue = OperandValue<L>;
   using RightValue = OperandValue<R>;
-  auto left = detail::operand<RightValue>(std::forward<L>(l));
-  auto right = detail::operand<LeftValue>(std::forward<R>(r));
-  return Comparison<Op, decltype(left), decltype(right)>{std::move(left), std::move(right)};
+  // One sentence per mistake, and only one of them fires.
+  constexpr bool json = std::is_same_v<Scalar<LeftValue>, Json> || std::is_same_v<Scalar<RightValue>, Json>;
+  constexpr bool lossy = !json && comparable<LeftValue, RightValue> && !operandsFit<L, R>;
+  static_assert(!json,
+                "ormc: a JSON column cannot be compared: JSON documents have no order and no portable equality "
+                "(test it with is_null(), or compare it in raw_query())");
+  static_assert(!lossy,
+                "ormc: an integer column is not compared with a floating-point value, which would be converted to "
+                "an integer; compare it with an integer");
+  static_assert(json || lossy || operandsFit<L, R>,
+                "ormc: these two cannot be compared: a column is compared only with a value or column of its own "
+                "type (numbers with numbers, text with text, a Decimal with a Decimal or an integer)");
+  if constexpr (operandsFit<L, R>) {
+    auto left = detail::operand<RightValue>(std::forward<L>(l));
+    auto right = detail::operand<LeftValue>(std::forward<R>(r));
+    return Comparison<Op, decltype(left), decltype(right)>{std::move(left), std::move(right)};
+  } else {
+    // Refused above; a well-formed stand-in keeps the rest of the statement from adding errors.
+    return Comparison<Op, NullLiteral, NullLiteral>{};
+  }
 }
 
 template <class L, class R>
@@ -507,17 +598,27 @@ auto operator!=(E&& e, std::nullopt_t) {
 template <class E>
 concept Predicate = Expression<E> && std::is_same_v<typename std::remove_cvref_t<E>::Value, bool>;
 
+// && and || take any operands of which one is a query expression, so that a plain value on
+// one side (`User.karma > 5 && true`) meets ormc's sentence rather than "no match for operator&&".
 template <class L, class R>
-  requires(Expression<L> && Expression<R>)
+  requires OneSideIsExpression<L, R>
 auto operator&&(L&& l, R&& r) {
   static_assert(Predicate<L> && Predicate<R>, "ormc: && joins two conditions (comparisons), not values");
-  return Logical<LogicOp::And, std::remove_cvref_t<L>, std::remove_cvref_t<R>>{std::forward<L>(l), std::forward<R>(r)};
+  if constexpr (Predicate<L> && Predicate<R>) {
+    return Logical<LogicOp::And, std::remove_cvref_t<L>, std::remove_cvref_t<R>>{std::forward<L>(l), std::forward<R>(r)};
+  } else {
+    return Logical<LogicOp::And, NullLiteral, NullLiteral>{};
+  }
 }
 template <class L, class R>
-  requires(Expression<L> && Expression<R>)
+  requires OneSideIsExpression<L, R>
 auto operator||(L&& l, R&& r) {
   static_assert(Predicate<L> && Predicate<R>, "ormc: || joins two conditions (comparisons), not values");
-  return Logical<LogicOp::Or, std::remove_cvref_t<L>, std::remove_cvref_t<R>>{std::forward<L>(l), std::forward<R>(r)};
+  if constexpr (Predicate<L> && Predicate<R>) {
+    return Logical<LogicOp::Or, std::remove_cvref_t<L>, std::remove_cvref_t<R>>{std::forward<L>(l), std::forward<R>(r)};
+  } else {
+    return Logical<LogicOp::Or, NullLiteral, NullLiteral>{};
+  }
 }
 template <class E>
   requires Expression<E>
@@ -530,12 +631,16 @@ template <ArithmeticOp Op, class L, class R>
 auto arithmetic(L&& l, R&& r) {
   using LeftValue = OperandValue<L>;
   using RightValue = OperandValue<R>;
-  static_assert(detail::isNumber<Scalar<LeftValue>> || std::is_same_v<Scalar<LeftValue>, Decimal>,
-                "ormc: arithmetic needs numeric columns (Int32, Int64, Float64, Decimal)");
-  static_assert(operandsFit<L, R>, "ormc: arithmetic between a number and a value of another type");
-  auto left = detail::operand<RightValue>(std::forward<L>(l));
-  auto right = detail::operand<LeftValue>(std::forward<R>(r));
-  return Arithmetic<Op, decltype(left), decltype(right)>{std::move(left), std::move(right)};
+  constexpr bool numeric = detail::isNumber<Scalar<LeftValue>> || std::is_same_v<Scalar<LeftValue>, Decimal>;
+  static_assert(numeric, "ormc: arithmetic needs numeric columns (Int32, Int64, Float64, Decimal)");
+  static_assert(!numeric || operandsFit<L, R>, "ormc: arithmetic between a number and a value of another type");
+  if constexpr (numeric && operandsFit<L, R>) {
+    auto left = detail::operand<RightValue>(std::forward<L>(l));
+    auto right = detail::operand<LeftValue>(std::forward<R>(r));
+    return Arithmetic<Op, decltype(left), decltype(right)>{std::move(left), std::move(right)};
+  } else {
+    return Arithmetic<Op, Param<std::int64_t>, Param<std::int64_t>>{};  // refused above; no further errors
+  }
 }
 
 template <class L, class R>
@@ -569,7 +674,9 @@ auto in(const E& e, R&& values) {
   using Target = std::conditional_t<detail::isString<Scalar<typename E::Value>>, std::string, Scalar<typename E::Value>>;
   static_assert(acceptsValue<typename E::Value, V>, "ormc: in() takes values of the column's own type");
   InList<E, Target> node{e, {}};
-  for (auto&& value : values) node.values.push_back(static_cast<Target>(value));
+  if constexpr (acceptsValue<typename E::Value, V>) {
+    for (auto&& value : values) node.values.push_back(static_cast<Target>(value));
+  }
   return node;
 }
 
@@ -655,7 +762,11 @@ auto orderTerm(E&& e) {
   } else {
     static_assert(Expression<E>,
                   "ormc: order_by() takes columns (User.name) or their .asc() / .desc(), not values or strings");
-    return OrderTerm<std::remove_cvref_t<E>, false>{std::forward<E>(e)};
+    if constexpr (Expression<E>) {
+      return OrderTerm<std::remove_cvref_t<E>, false>{std::forward<E>(e)};
+    } else {
+      return OrderTerm<NullLiteral, false>{};  // refused above; no further errors
+    }
   }
 }
 

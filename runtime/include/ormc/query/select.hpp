@@ -9,6 +9,7 @@
 
 #include "ormc/backend.hpp"
 #include "ormc/error.hpp"
+#include "ormc/pool.hpp"
 #include "ormc/query/expression.hpp"
 #include "ormc/query/include.hpp"
 #include "ormc/query/join.hpp"
@@ -16,6 +17,7 @@
 #include "ormc/query/table.hpp"
 #include "ormc/query/type_list.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <optional>
@@ -114,6 +116,59 @@ inline constexpr bool isEntityProjection<EntityProjection<T>> = true;
 
 enum class SelectMode : std::uint8_t { Rows, Count, Exists };
 
+// The rows of a query read one at a time (Query::stream()): an input range.
+template <class Q>
+class Cursor {
+ public:
+  using Row = typename Q::Row;
+
+  Cursor(ConnectionHandle handle, PreparedStatement statement, typename Q::ProjectionType projection)
+      : handle_(std::move(handle)), statement_(std::move(statement)), projection_(std::move(projection)) {}
+
+  class iterator {
+   public:
+    using value_type = Row;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    explicit iterator(Cursor* cursor) : cursor_(cursor) {}
+    Row& operator*() const { return *cursor_->row_; }
+    Row* operator->() const { return &*cursor_->row_; }
+    iterator& operator++() {
+      cursor_->advance();
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    friend bool operator==(const iterator& it, std::default_sentinel_t) { return it.cursor_->done(); }
+
+   private:
+    Cursor* cursor_ = nullptr;
+  };
+
+  // Reads the first row; a cursor is read once.
+  iterator begin() {
+    advance();
+    return iterator(this);
+  }
+  std::default_sentinel_t end() const noexcept { return {}; }
+
+  // True once every row has been read.
+  bool done() const noexcept { return !row_; }
+
+ private:
+  void advance() {
+    if (statement_->step()) {
+      row_ = projection_.template read<typename Q::LeftJoined>(*statement_);
+    } else {
+      row_.reset();
+    }
+  }
+
+  ConnectionHandle handle_;  // declared first: the statement goes back to it before it goes
+  PreparedStatement statement_;
+  typename Q::ProjectionType projection_;
+  std::optional<Row> row_;
+};
+
 template <class Owner, class Root, class Projection, class Joins = TypeList<>, class Where = NoCondition,
           class Order = std::tuple<>, class Group = std::tuple<>, class Having = NoCondition,
           class Includes = TypeList<>>
@@ -124,6 +179,7 @@ class Query {
   using LeftJoined = typename detail::LeftJoinedEntities<Joins>::type;
   // What one result row is: an entity, or a tuple of the selected items.
   using Row = typename Projection::template Row<LeftJoined>;
+  using ProjectionType = Projection;
 
   Query(Owner& owner, Projection projection) : owner_(&owner), projection_(std::move(projection)) {}
   Query(Owner* owner, Projection projection, Where where, Order order, Group group, Having having,
@@ -274,6 +330,18 @@ class Query {
       PreparedStatement statement = prepare(connection, SelectMode::Exists);
       return statement->step();
     });
+  }
+
+  // The rows one at a time as they are read, for a range-for loop:
+  //   for (const User& user : db.query<User>().stream()) ...
+  // The cursor keeps its connection (and, outside a transaction, a connection from the pool)
+  // until it ends. (include() needs every row first; use all() for it.)
+  auto stream() const {
+    checkEntities();
+    static_assert(std::is_same_v<Includes, TypeList<>>, "ormc: stream() reads rows one by one; include() needs all() instead");
+    ConnectionHandle handle = owner_->connectionHandle();
+    PreparedStatement statement = prepare(*handle, SelectMode::Rows);
+    return Cursor<Query>(std::move(handle), std::move(statement), this->projection_);
   }
 
   // Calls `f(row)` for each row as it is read, without holding them all in memory.

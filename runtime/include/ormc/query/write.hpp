@@ -53,8 +53,10 @@ class UpdateQuery {
       if constexpr (std::is_same_v<std::remove_cvref_t<V>, std::nullopt_t>) {
         static_assert(isNullable<meta::MemberType<M>>, "ormc: set(column, std::nullopt) needs a nullable column");
         return NullLiteral{};
-      } else {
+      } else if constexpr (operandsFit<Column<M>, V>) {
         return detail::operand<meta::MemberType<M>>(std::forward<V>(value));
+      } else {
+        return NullLiteral{};  // refused above; no further errors
       }
     }();
     static_assert(subsetOf<typename decltype(node)::Entities, TypeList<T>>,
