@@ -143,6 +143,22 @@ TEST_CASE("a dead idle connection is replaced by a fresh one before it is lent")
   CHECK(pool.size() == 1);
 }
 
+TEST_CASE("an idle connection is asked whether it is alive only once it has been idle for a while") {
+  Script script;
+  ormc::ConnectionPool pool(factoryFor(script), {.maxSize = 1, .validateAfterIdle = milliseconds{200}});
+  {
+    auto lease = pool.acquire();
+    fake(lease).dead = true;
+  }
+  {
+    auto lease = pool.acquire();  // back a moment ago: lent without a round trip
+    CHECK(fake(lease).id() == 1);
+  }
+  std::this_thread::sleep_for(milliseconds{250});
+  auto lease = pool.acquire();  // idle long enough to be checked: replaced
+  CHECK(fake(lease).id() == 2);
+}
+
 TEST_CASE("a transaction left open is rolled back on return, or the connection is discarded") {
   Script script;
   ormc::ConnectionPool pool(factoryFor(script), {.maxSize = 1});

@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 namespace ormc {
 
@@ -123,9 +124,13 @@ class Connection;
 // it again. Must not outlive its Connection.
 class PreparedStatement {
  public:
-  PreparedStatement(Connection& owner, std::unique_ptr<Statement> statement) noexcept
-      : owner_(&owner), statement_(std::move(statement)) {}
-  PreparedStatement(PreparedStatement&& other) noexcept = default;
+  // `slot` is the statement's place in the owner's cache, if it has one: it goes back there
+  // without a second lookup.
+  PreparedStatement(Connection& owner, std::unique_ptr<Statement> statement,
+                    std::unique_ptr<Statement>* slot = nullptr) noexcept
+      : owner_(&owner), statement_(std::move(statement)), slot_(slot) {}
+  PreparedStatement(PreparedStatement&& other) noexcept
+      : owner_(other.owner_), statement_(std::move(other.statement_)), slot_(std::exchange(other.slot_, nullptr)) {}
   PreparedStatement& operator=(PreparedStatement&& other) noexcept;
   ~PreparedStatement();
 
@@ -137,6 +142,7 @@ class PreparedStatement {
 
   Connection* owner_;
   std::unique_ptr<Statement> statement_;
+  std::unique_ptr<Statement>* slot_ = nullptr;  // a node of the owner's cache: stable
 };
 
 // A database connection. Failures throw ormc::Error subclasses (error.hpp).
@@ -211,7 +217,7 @@ class Connection {
 
  private:
   friend class PreparedStatement;
-  void giveBack(std::unique_ptr<Statement> statement) noexcept;
+  void giveBack(std::unique_ptr<Statement> statement, std::unique_ptr<Statement>* slot) noexcept;
 
   // Looks statements up by std::string_view, so a cache hit copies no SQL text.
   struct TextHash {

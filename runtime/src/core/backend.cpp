@@ -64,6 +64,7 @@ PreparedStatement& PreparedStatement::operator=(PreparedStatement&& other) noexc
   giveBack();
   owner_ = other.owner_;
   statement_ = std::move(other.statement_);
+  slot_ = std::exchange(other.slot_, nullptr);
   return *this;
 }
 
@@ -71,7 +72,7 @@ PreparedStatement::~PreparedStatement() { giveBack(); }
 
 void PreparedStatement::giveBack() noexcept {
   if (!statement_) return;
-  owner_->giveBack(std::move(statement_));
+  owner_->giveBack(std::move(statement_), slot_);
 }
 
 namespace {
@@ -118,7 +119,7 @@ PreparedStatement Connection::prepare(std::string_view sql) {
   if (found != cache_.end() && found->second) {
     std::unique_ptr<Statement> statement = std::move(found->second);
     statement->hook_ = hook_.get();
-    return PreparedStatement(*this, std::move(statement));
+    return PreparedStatement(*this, std::move(statement), &found->second);
   }
   std::unique_ptr<Statement> statement = compile(sql);
   statement->hook_ = hook_.get();
@@ -126,8 +127,12 @@ PreparedStatement Connection::prepare(std::string_view sql) {
   return PreparedStatement(*this, std::move(statement));
 }
 
-void Connection::giveBack(std::unique_ptr<Statement> statement) noexcept {
+void Connection::giveBack(std::unique_ptr<Statement> statement, std::unique_ptr<Statement>* slot) noexcept {
   statement->reset();
+  if (slot != nullptr && !*slot) {
+    *slot = std::move(statement);
+    return;
+  }
   try {
     auto found = cache_.find(std::string_view(statement->sql()));
     if (found == cache_.end()) {

@@ -20,7 +20,12 @@ struct ConnectionPool::State {
   std::size_t maxSize = 0;
   std::mutex mutex;
   std::condition_variable available;     // signalled when a connection comes back or closes
-  std::vector<std::unique_ptr<Connection>> idle;  // most recently returned last (LIFO)
+  struct Idle {
+    std::unique_ptr<Connection> connection;
+    std::chrono::steady_clock::time_point since;  // when it came back
+  };
+  std::vector<Idle> idle;                // most recently returned last (LIFO)
+  std::chrono::milliseconds validateAfterIdle{0};
   std::size_t open = 0;                  // lent out plus idle
   bool closed = false;                   // the pool is gone; returning leases close theirs
 
@@ -61,13 +66,15 @@ struct ConnectionPool::State {
       }
     }
     std::unique_ptr<Connection> closing;  // closed after the lock is released
+    const auto now = validateAfterIdle.count() > 0 ? std::chrono::steady_clock::now()
+                                                   : std::chrono::steady_clock::time_point{};
     {
       std::lock_guard lock(mutex);
       if (closed) {
         closing = std::move(connection);
         --open;
       } else {
-        idle.push_back(std::move(connection));  // capacity reserved for maxSize: cannot throw
+        idle.push_back({std::move(connection), now});  // capacity reserved for maxSize: cannot throw
       }
     }
     available.notify_one();
@@ -101,11 +108,12 @@ ConnectionPool::ConnectionPool(Factory factory, PoolOptions options)
   if (options_.maxSize == 0) throw std::invalid_argument("ormc: ConnectionPool needs maxSize of at least 1");
   state_->factory = std::move(factory);
   state_->maxSize = options_.maxSize;
+  state_->validateAfterIdle = options_.validateAfterIdle;
   state_->idle.reserve(options_.maxSize);
 }
 
 ConnectionPool::~ConnectionPool() {
-  std::vector<std::unique_ptr<Connection>> closing;
+  std::vector<State::Idle> closing;
   {
     std::lock_guard lock(state_->mutex);
     state_->closed = true;
@@ -116,15 +124,20 @@ ConnectionPool::~ConnectionPool() {
 
 ConnectionPool::Lease ConnectionPool::acquire() {
   using Clock = std::chrono::steady_clock;
-  const Clock::time_point start = Clock::now();
+  std::optional<Clock::time_point> start;  // read only when there is a wait: most borrows never do
   State& state = *state_;
   std::unique_lock lock(state.mutex);
   for (;;) {
     if (!state.idle.empty()) {
-      std::unique_ptr<Connection> connection = std::move(state.idle.back());
+      State::Idle entry = std::move(state.idle.back());
       state.idle.pop_back();
       lock.unlock();
-      if (connection->alive()) return Lease(state_, std::move(connection));
+      std::unique_ptr<Connection> connection = std::move(entry.connection);
+      // Asking the server costs a round trip, so only a connection idle long enough to have
+      // been dropped is asked.
+      const bool fresh = state.validateAfterIdle.count() > 0 &&
+                         Clock::now() - entry.since < state.validateAfterIdle;
+      if (fresh || connection->alive()) return Lease(state_, std::move(connection));
       // Dropped while idle (server restart, KILL, wait_timeout): a fresh one takes its place.
       connection.reset();
       return Lease(state_, state.openCounted());
@@ -134,11 +147,12 @@ ConnectionPool::Lease ConnectionPool::acquire() {
       lock.unlock();
       return Lease(state_, state.openCounted());
     }
-    const bool woken = state.available.wait_until(lock, start + options_.waitTimeout, [&] {
+    if (!start) start = Clock::now();
+    const bool woken = state.available.wait_until(lock, *start + options_.waitTimeout, [&] {
       return !state.idle.empty() || state.open < state.maxSize;
     });
     if (!woken) {
-      const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
+      const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - *start);
       throw Timeout("ormc: pool: all " + std::to_string(state.maxSize) + " connections are in use; waited " +
                     std::to_string(waited.count()) + " ms");
     }
