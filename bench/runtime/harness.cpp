@@ -21,7 +21,8 @@ constexpr const char* kUsage =
     "  --mysql-url URL run workload 5 on this MariaDB/MySQL database (its tables customer and reading\n"
     "                  are dropped); default $ORMC_BENCH_MYSQL_URL\n"
     "  --only IDS      workloads: insert-customers, insert-customers-ids, insert-readings, find,\n"
-    "                  read-10k, read-1m, mariadb-insert\n"
+    "                  read-10k, read-1m, mariadb-insert, query-trivial, query-medium, query-assoc,\n"
+    "                  query-predicates\n"
     "  --impl NAMES    implementations: raw, ormc, SQLiteCpp, SOCI (raw always runs: it is the baseline)\n";
 
 std::vector<std::string> splitList(std::string_view text) {

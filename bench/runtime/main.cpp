@@ -1,6 +1,7 @@
 // ormc_bench_runtime: the runtime's speed against the raw sqlite3 C API, SQLiteCpp and SOCI
 // (and, given a MariaDB URL, against hand-written Connector/C++), every implementation of a
-// workload interleaved in the same run. See docs/benchmarks.md ("Runtime").
+// workload interleaved in the same run; and the typed query API against raw sqlite3 (diesel's
+// suite). See docs/benchmarks.md ("Runtime" and "Queries").
 #include "harness.hpp"
 #include "workloads.hpp"
 
@@ -18,6 +19,8 @@ int main(int argc, char** argv) {
   try {
     if (options->file) runSqliteWorkloads(*options, false, results);
     if (options->memory) runSqliteWorkloads(*options, true, results);
+    if (options->file) runQueryWorkloads(*options, false, results);
+    if (options->memory) runQueryWorkloads(*options, true, results);
     if (!options->mysqlUrl.empty() && options->runs("mariadb-insert")) runMariadbWorkload(*options, results);
   } catch (const std::exception& error) {
     printTable(results);

@@ -32,7 +32,7 @@ using KeyMap = std::conditional_t<std::is_integral_v<K> || std::is_same_v<K, std
                                   std::map<K, V>>;
 
 // The most keys one IN list carries.
-inline constexpr std::size_t kMaxKeysPerStatement = 500;
+inline constexpr std::size_t kMaxKeysPerStatement = 1000;
 
 }  // namespace detail
 

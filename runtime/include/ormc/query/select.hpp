@@ -292,7 +292,14 @@ class Query {
     return owner_->withConnection([&](Connection& connection) {
       PreparedStatement statement = prepare(connection, SelectMode::Rows);
       std::vector<Row> rows;
-      while (statement->step()) rows.push_back(projection_.template read<LeftJoined>(*statement));
+      while (statement->step()) {
+        if constexpr (detail::isEntityProjection<Projection>) {
+          // Straight into the vector's element: no temporary entity to move and destroy.
+          crud::readRow(*statement, rows.emplace_back(), 0);
+        } else {
+          rows.push_back(projection_.template read<LeftJoined>(*statement));
+        }
+      }
       loadIncludes(connection, rows);
       return rows;
     });
