@@ -191,6 +191,11 @@ std::string_view MysqlStatement::readText(int column) {
   if (type == sql::DataType::DOUBLE || type == sql::DataType::REAL) {
     // The driver formats with "%f", which drops digits; the shortest exact form instead.
     const auto value = static_cast<double>(driver([&] { return result_->getDouble(index); }));
+    if (value == 0.0 && isNull(column)) {
+      // NULL reads as empty text, as it does on SQLite, never as "0".
+      text.clear();
+      return text;
+    }
     char buffer[32];
     auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
     text.assign(buffer, error == std::errc() ? end : buffer);
