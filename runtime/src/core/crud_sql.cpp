@@ -58,6 +58,16 @@ void versionCondition(Builder& b, const TableShape& shape) {
   }
 }
 
+// `"k" = "k"` for the first key column: the SET list of a table that has only key columns. A
+// no-op assignment keeps the statement valid and still counts the row.
+void assignKeyToItself(Builder& b, const TableShape& shape) {
+  for (const ColumnShape& column : shape.columns) {
+    if (!column.primaryKey) continue;
+    b.name(column.name).text(" = ").name(column.name);
+    return;
+  }
+}
+
 const ColumnShape* autoincrementColumn(const TableShape& shape) {
   for (const ColumnShape& column : shape.columns) {
     if (column.autoincrement) return &column;
@@ -89,14 +99,7 @@ std::string buildUpdate(const Dialect& dialect, const TableShape& shape) {
     b.text(first ? "" : ", ").name(column.name).text(" = ?");
     first = false;
   }
-  if (first) {
-    // Only key columns: a no-op assignment keeps the statement valid and still counts the row.
-    for (const ColumnShape& column : shape.columns) {
-      if (!column.primaryKey) continue;
-      b.name(column.name).text(" = ").name(column.name);
-      break;
-    }
-  }
+  if (first) assignKeyToItself(b, shape);
   b.text(" WHERE ");
   keyCondition(b, shape);
   versionCondition(b, shape);
@@ -133,13 +136,7 @@ std::string buildUpsert(const Dialect& dialect, const TableShape& shape, bool ge
     b.text(first ? "" : ", ").name(id->name).text(" = LAST_INSERT_ID(").name(id->name).text(")");
     first = false;
   }
-  if (first) {
-    for (const ColumnShape& column : shape.columns) {
-      if (!column.primaryKey) continue;
-      b.name(column.name).text(" = ").name(column.name);
-      break;
-    }
-  }
+  if (first) assignKeyToItself(b, shape);
   if (sqlite && id != nullptr) b.text(" RETURNING ").name(id->name);
   return b.take();
 }

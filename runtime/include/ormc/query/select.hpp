@@ -39,6 +39,17 @@ struct NoCondition {
   void bind(BindContext&) const {}
 };
 
+// `condition` joined to `existing` with AND, or alone when there is none yet: what a second
+// where() (or having()) call makes of the first.
+template <class Existing, class Condition>
+auto andAlso(const Existing& existing, Condition condition) {
+  if constexpr (std::is_same_v<Existing, NoCondition>) {
+    return condition;
+  } else {
+    return Logical<LogicOp::And, Existing, Condition>{existing, std::move(condition)};
+  }
+}
+
 namespace detail {
 
 template <class Joins>
@@ -201,14 +212,8 @@ class Query {
   auto where(P&& condition) const {
     static_assert(Predicate<P>, "ormc: where() takes a condition (a comparison such as User.karma > 5), not a value");
     using Condition = std::remove_cvref_t<P>;
-    if constexpr (std::is_same_v<Where, NoCondition>) {
-      return rebuild<Joins, Condition, Order, Group, Having, Includes>(Condition(std::forward<P>(condition)), order_,
-                                                                          group_, having_);
-    } else {
-      using Both = Logical<LogicOp::And, Where, Condition>;
-      return rebuild<Joins, Both, Order, Group, Having, Includes>(Both{where_, Condition(std::forward<P>(condition))},
-                                                                     order_, group_, having_);
-    }
+    auto both = andAlso(where_, Condition(std::forward<P>(condition)));
+    return rebuild<Joins, decltype(both), Order, Group, Having, Includes>(std::move(both), order_, group_, having_);
   }
 
   // Adds the table at the other end of `relation` (a relation field of a model already in the
@@ -242,14 +247,8 @@ class Query {
   auto having(P&& condition) const {
     static_assert(Predicate<P>, "ormc: having() takes a condition (count() > 2), not a value");
     using Condition = std::remove_cvref_t<P>;
-    if constexpr (std::is_same_v<Having, NoCondition>) {
-      return rebuild<Joins, Where, Order, Group, Condition, Includes>(where_, order_, group_,
-                                                                         Condition(std::forward<P>(condition)));
-    } else {
-      using Both = Logical<LogicOp::And, Having, Condition>;
-      return rebuild<Joins, Where, Order, Group, Both, Includes>(where_, order_, group_,
-                                                                    Both{having_, Condition(std::forward<P>(condition))});
-    }
+    auto both = andAlso(having_, Condition(std::forward<P>(condition)));
+    return rebuild<Joins, Where, Order, Group, decltype(both), Includes>(where_, order_, group_, std::move(both));
   }
 
   // Loads a relation of every result (and, given a path, relations of those): with one more

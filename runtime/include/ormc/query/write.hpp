@@ -71,12 +71,8 @@ class UpdateQuery {
     static_assert(subsetOf<typename std::remove_cvref_t<P>::Entities, TypeList<T>>,
                   "ormc: where() of an update uses columns of the model being updated only");
     using Condition = std::remove_cvref_t<P>;
-    if constexpr (std::is_same_v<Where, NoCondition>) {
-      return UpdateQuery<Owner, T, Assignments, Condition>(owner_, assignments_, Condition(std::forward<P>(condition)));
-    } else {
-      using Both = Logical<LogicOp::And, Where, Condition>;
-      return UpdateQuery<Owner, T, Assignments, Both>(owner_, assignments_, Both{where_, Condition(std::forward<P>(condition))});
-    }
+    auto both = andAlso(where_, Condition(std::forward<P>(condition)));
+    return UpdateQuery<Owner, T, Assignments, decltype(both)>(owner_, assignments_, std::move(both));
   }
 
   // Runs the UPDATE; returns the number of rows it matched.
@@ -171,12 +167,8 @@ class DeleteQuery {
     static_assert(subsetOf<typename std::remove_cvref_t<P>::Entities, TypeList<T>>,
                   "ormc: where() of a delete uses columns of the model being deleted from only");
     using Condition = std::remove_cvref_t<P>;
-    if constexpr (std::is_same_v<Where, NoCondition>) {
-      return DeleteQuery<Owner, T, Condition>(owner_, Condition(std::forward<P>(condition)));
-    } else {
-      using Both = Logical<LogicOp::And, Where, Condition>;
-      return DeleteQuery<Owner, T, Both>(owner_, Both{where_, Condition(std::forward<P>(condition))});
-    }
+    auto both = andAlso(where_, Condition(std::forward<P>(condition)));
+    return DeleteQuery<Owner, T, decltype(both)>(owner_, std::move(both));
   }
 
   // Runs the DELETE; returns the number of rows deleted.
