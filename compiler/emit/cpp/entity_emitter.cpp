@@ -3,6 +3,7 @@
 
 #include "emit/cpp/cpp_spelling.hpp"
 #include "emit/cpp/enum_writer.hpp"
+#include "emit/cpp/instantiation_writer.hpp"
 #include "emit/cpp/model_meta_writer.hpp"
 #include "emit/cpp/query_table_writer.hpp"
 #include "emit/cpp/schema_writer.hpp"
@@ -52,6 +53,7 @@ std::string header(const ir::Schema& schema, const Options& options, const std::
       "#include <ormc/dialect.hpp>\n"
       "#include <ormc/meta.hpp>\n"
       "#include <ormc/query/expression.hpp>\n"
+      "#include <ormc/query/instantiation.hpp>\n"
       "#include <ormc/query/table.hpp>\n"
       "#include <ormc/relation.hpp>\n"
       "#include <ormc/types.hpp>\n"
@@ -63,6 +65,7 @@ std::string header(const ir::Schema& schema, const Options& options, const std::
       "#include <string>\n"
       "#include <string_view>\n"
       "#include <tuple>\n"
+      "#include <vector>\n"
       "\n"
       "static_assert(::ormc::meta::kVersion == $version$,\n"
       "              \"$file$ was generated for another version of the ormc runtime; regenerate it\");\n"
@@ -113,6 +116,10 @@ std::string header(const ir::Schema& schema, const Options& options, const std::
   writeQueryColumns(w, schema);
   w.emit("\n");
   writeQueryNamespace(w, schema);
+  if (hasQueryInstantiations(schema)) {
+    w.emit("\n// Compiled once, in $source$, for every file that runs queries.\n", {{"source", sourceFileName(stem)}});
+    writeQueryInstantiations(w, schema, Instantiation::Declaration);
+  }
   return w.take();
 }
 
@@ -122,8 +129,12 @@ std::string source(const ir::Schema& schema, const Options& options, const std::
   w.emit(
       "// Checks the metadata in $header$ against the struct definitions and the ormc runtime it\n"
       "// is built with, once, here, rather than in every file that includes the header; and\n"
-      "// holds the schema's CREATE scripts, which only create_all() needs.\n"
-      "#include \"$header$\"\n",
+      "// holds the schema's CREATE scripts, which only create_all() needs, and the query code\n"
+      "// that every file running queries would otherwise compile again (extern template there).\n"
+      "#include \"$header$\"\n"
+      "\n"
+      "#include <ormc/query/include.hpp>\n"
+      "#include <ormc/query/run.hpp>\n",
       {{"header", headerFileName(stem)}});
   bool first = true;
   for (const ir::Entity& entity : schema.entities) {
@@ -133,6 +144,10 @@ std::string source(const ir::Schema& schema, const Options& options, const std::
     w.emit("static_assert(::ormc::meta::checkModel<$type$>());\n", {{"type", qualified(schema, entity.cppName)}});
   }
   writeSchemaScripts(w, schema, options.schemaFiles.empty() ? "" : std::filesystem::path(options.schemaFiles.front()).filename().string());
+  if (hasQueryInstantiations(schema)) {
+    w.emit("\n");
+    writeQueryInstantiations(w, schema, Instantiation::Definition);
+  }
   return w.take();
 }
 

@@ -7,6 +7,7 @@
 #include <ormc/dialect.hpp>
 #include <ormc/meta.hpp>
 #include <ormc/query/expression.hpp>
+#include <ormc/query/instantiation.hpp>
 #include <ormc/query/table.hpp>
 #include <ormc/relation.hpp>
 #include <ormc/types.hpp>
@@ -18,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 static_assert(::ormc::meta::kVersion == 1,
               "blog.orm.hpp was generated for another version of the ormc runtime; regenerate it");
@@ -369,3 +371,29 @@ inline constexpr ::ormc::query::Columns<::blog::Post> Post{};
 inline constexpr ::ormc::query::Columns<::blog::Tag> Tag{};
 
 }  // namespace blog::q
+
+// Compiled once, in blog.orm.cpp, for every file that runs queries.
+namespace ormc::query {
+
+extern template std::vector<::blog::User>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::blog::User>);
+extern template std::vector<RelationRef<&::blog::User::posts>::Target*>
+loadRelation<RelationRef<&::blog::User::posts>>(Connection&, const std::vector<::blog::User*>&);
+extern template std::vector<RelationRef<&::blog::User::profile>::Target*>
+loadRelation<RelationRef<&::blog::User::profile>>(Connection&, const std::vector<::blog::User*>&);
+extern template std::vector<::blog::Profile>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::blog::Profile>);
+extern template std::vector<RelationRef<&::blog::Profile::user>::Target*>
+loadRelation<RelationRef<&::blog::Profile::user>>(Connection&, const std::vector<::blog::Profile*>&);
+extern template std::vector<::blog::Post>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::blog::Post>);
+extern template std::vector<RelationRef<&::blog::Post::author>::Target*>
+loadRelation<RelationRef<&::blog::Post::author>>(Connection&, const std::vector<::blog::Post*>&);
+extern template std::vector<RelationRef<&::blog::Post::tags>::Target*>
+loadRelation<RelationRef<&::blog::Post::tags>>(Connection&, const std::vector<::blog::Post*>&);
+extern template std::vector<::blog::Tag>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::blog::Tag>);
+extern template std::vector<RelationRef<&::blog::Tag::posts>::Target*>
+loadRelation<RelationRef<&::blog::Tag::posts>>(Connection&, const std::vector<::blog::Tag*>&);
+
+}  // namespace ormc::query

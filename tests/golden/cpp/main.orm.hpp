@@ -7,6 +7,7 @@
 #include <ormc/dialect.hpp>
 #include <ormc/meta.hpp>
 #include <ormc/query/expression.hpp>
+#include <ormc/query/instantiation.hpp>
 #include <ormc/query/table.hpp>
 #include <ormc/relation.hpp>
 #include <ormc/types.hpp>
@@ -18,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 static_assert(::ormc::meta::kVersion == 1,
               "main.orm.hpp was generated for another version of the ormc runtime; regenerate it");
@@ -569,3 +571,33 @@ inline constexpr ::ormc::query::Columns<::acme::crm::User> User{};
 inline constexpr ::ormc::query::Columns<::acme::crm::PostalAddress> PostalAddress{};
 
 }  // namespace acme::crm::q
+
+// Compiled once, in main.orm.cpp, for every file that runs queries.
+namespace ormc::query {
+
+extern template std::vector<::acme::crm::Account>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::crm::Account>);
+extern template std::vector<RelationRef<&::acme::crm::Account::owner>::Target*>
+loadRelation<RelationRef<&::acme::crm::Account::owner>>(Connection&, const std::vector<::acme::crm::Account*>&);
+extern template std::vector<RelationRef<&::acme::crm::Account::address>::Target*>
+loadRelation<RelationRef<&::acme::crm::Account::address>>(Connection&, const std::vector<::acme::crm::Account*>&);
+extern template std::vector<RelationRef<&::acme::crm::Account::contacts>::Target*>
+loadRelation<RelationRef<&::acme::crm::Account::contacts>>(Connection&, const std::vector<::acme::crm::Account*>&);
+extern template std::vector<RelationRef<&::acme::crm::Account::deals>::Target*>
+loadRelation<RelationRef<&::acme::crm::Account::deals>>(Connection&, const std::vector<::acme::crm::Account*>&);
+extern template std::vector<::acme::crm::Contact>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::crm::Contact>);
+extern template std::vector<RelationRef<&::acme::crm::Contact::account>::Target*>
+loadRelation<RelationRef<&::acme::crm::Contact::account>>(Connection&, const std::vector<::acme::crm::Contact*>&);
+extern template std::vector<::acme::crm::Deal>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::crm::Deal>);
+extern template std::vector<RelationRef<&::acme::crm::Deal::account>::Target*>
+loadRelation<RelationRef<&::acme::crm::Deal::account>>(Connection&, const std::vector<::acme::crm::Deal*>&);
+extern template std::vector<RelationRef<&::acme::crm::Deal::owner>::Target*>
+loadRelation<RelationRef<&::acme::crm::Deal::owner>>(Connection&, const std::vector<::acme::crm::Deal*>&);
+extern template std::vector<::acme::crm::User>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::crm::User>);
+extern template std::vector<::acme::crm::PostalAddress>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::crm::PostalAddress>);
+
+}  // namespace ormc::query

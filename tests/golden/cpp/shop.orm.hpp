@@ -7,6 +7,7 @@
 #include <ormc/dialect.hpp>
 #include <ormc/meta.hpp>
 #include <ormc/query/expression.hpp>
+#include <ormc/query/instantiation.hpp>
 #include <ormc/query/table.hpp>
 #include <ormc/relation.hpp>
 #include <ormc/types.hpp>
@@ -18,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 static_assert(::ormc::meta::kVersion == 1,
               "shop.orm.hpp was generated for another version of the ormc runtime; regenerate it");
@@ -2955,3 +2957,185 @@ inline constexpr ::ormc::query::Columns<::acme::shop::Setting> Setting{};
 inline constexpr ::ormc::query::Columns<::acme::shop::SavedReport> SavedReport{};
 
 }  // namespace acme::shop::q
+
+// Compiled once, in shop.orm.cpp, for every file that runs queries.
+namespace ormc::query {
+
+extern template std::vector<::acme::shop::Currency>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::Currency>);
+extern template std::vector<RelationRef<&::acme::shop::Currency::countries>::Target*>
+loadRelation<RelationRef<&::acme::shop::Currency::countries>>(Connection&, const std::vector<::acme::shop::Currency*>&);
+extern template std::vector<::acme::shop::Country>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::Country>);
+extern template std::vector<RelationRef<&::acme::shop::Country::currency>::Target*>
+loadRelation<RelationRef<&::acme::shop::Country::currency>>(Connection&, const std::vector<::acme::shop::Country*>&);
+extern template std::vector<RelationRef<&::acme::shop::Country::addresses>::Target*>
+loadRelation<RelationRef<&::acme::shop::Country::addresses>>(Connection&, const std::vector<::acme::shop::Country*>&);
+extern template std::vector<RelationRef<&::acme::shop::Country::shippingRates>::Target*>
+loadRelation<RelationRef<&::acme::shop::Country::shippingRates>>(Connection&, const std::vector<::acme::shop::Country*>&);
+extern template std::vector<::acme::shop::ShippingRate>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::ShippingRate>);
+extern template std::vector<RelationRef<&::acme::shop::ShippingRate::country>::Target*>
+loadRelation<RelationRef<&::acme::shop::ShippingRate::country>>(Connection&, const std::vector<::acme::shop::ShippingRate*>&);
+extern template std::vector<::acme::shop::Customer>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::Customer>);
+extern template std::vector<RelationRef<&::acme::shop::Customer::addresses>::Target*>
+loadRelation<RelationRef<&::acme::shop::Customer::addresses>>(Connection&, const std::vector<::acme::shop::Customer*>&);
+extern template std::vector<RelationRef<&::acme::shop::Customer::orders>::Target*>
+loadRelation<RelationRef<&::acme::shop::Customer::orders>>(Connection&, const std::vector<::acme::shop::Customer*>&);
+extern template std::vector<RelationRef<&::acme::shop::Customer::reviews>::Target*>
+loadRelation<RelationRef<&::acme::shop::Customer::reviews>>(Connection&, const std::vector<::acme::shop::Customer*>&);
+extern template std::vector<RelationRef<&::acme::shop::Customer::cart>::Target*>
+loadRelation<RelationRef<&::acme::shop::Customer::cart>>(Connection&, const std::vector<::acme::shop::Customer*>&);
+extern template std::vector<::acme::shop::Address>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::Address>);
+extern template std::vector<RelationRef<&::acme::shop::Address::customer>::Target*>
+loadRelation<RelationRef<&::acme::shop::Address::customer>>(Connection&, const std::vector<::acme::shop::Address*>&);
+extern template std::vector<RelationRef<&::acme::shop::Address::country>::Target*>
+loadRelation<RelationRef<&::acme::shop::Address::country>>(Connection&, const std::vector<::acme::shop::Address*>&);
+extern template std::vector<RelationRef<&::acme::shop::Address::billedOrders>::Target*>
+loadRelation<RelationRef<&::acme::shop::Address::billedOrders>>(Connection&, const std::vector<::acme::shop::Address*>&);
+extern template std::vector<RelationRef<&::acme::shop::Address::shippedOrders>::Target*>
+loadRelation<RelationRef<&::acme::shop::Address::shippedOrders>>(Connection&, const std::vector<::acme::shop::Address*>&);
+extern template std::vector<::acme::shop::Cart>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::Cart>);
+extern template std::vector<RelationRef<&::acme::shop::Cart::customer>::Target*>
+loadRelation<RelationRef<&::acme::shop::Cart::customer>>(Connection&, const std::vector<::acme::shop::Cart*>&);
+extern template std::vector<RelationRef<&::acme::shop::Cart::items>::Target*>
+loadRelation<RelationRef<&::acme::shop::Cart::items>>(Connection&, const std::vector<::acme::shop::Cart*>&);
+extern template std::vector<::acme::shop::CartItem>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::CartItem>);
+extern template std::vector<RelationRef<&::acme::shop::CartItem::cart>::Target*>
+loadRelation<RelationRef<&::acme::shop::CartItem::cart>>(Connection&, const std::vector<::acme::shop::CartItem*>&);
+extern template std::vector<RelationRef<&::acme::shop::CartItem::product>::Target*>
+loadRelation<RelationRef<&::acme::shop::CartItem::product>>(Connection&, const std::vector<::acme::shop::CartItem*>&);
+extern template std::vector<::acme::shop::Brand>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::Brand>);
+extern template std::vector<RelationRef<&::acme::shop::Brand::products>::Target*>
+loadRelation<RelationRef<&::acme::shop::Brand::products>>(Connection&, const std::vector<::acme::shop::Brand*>&);
+extern template std::vector<::acme::shop::Category>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::Category>);
+extern template std::vector<RelationRef<&::acme::shop::Category::parent>::Target*>
+loadRelation<RelationRef<&::acme::shop::Category::parent>>(Connection&, const std::vector<::acme::shop::Category*>&);
+extern template std::vector<RelationRef<&::acme::shop::Category::children>::Target*>
+loadRelation<RelationRef<&::acme::shop::Category::children>>(Connection&, const std::vector<::acme::shop::Category*>&);
+extern template std::vector<RelationRef<&::acme::shop::Category::products>::Target*>
+loadRelation<RelationRef<&::acme::shop::Category::products>>(Connection&, const std::vector<::acme::shop::Category*>&);
+extern template std::vector<::acme::shop::Tag>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::Tag>);
+extern template std::vector<RelationRef<&::acme::shop::Tag::products>::Target*>
+loadRelation<RelationRef<&::acme::shop::Tag::products>>(Connection&, const std::vector<::acme::shop::Tag*>&);
+extern template std::vector<::acme::shop::Product>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::Product>);
+extern template std::vector<RelationRef<&::acme::shop::Product::brand>::Target*>
+loadRelation<RelationRef<&::acme::shop::Product::brand>>(Connection&, const std::vector<::acme::shop::Product*>&);
+extern template std::vector<RelationRef<&::acme::shop::Product::categories>::Target*>
+loadRelation<RelationRef<&::acme::shop::Product::categories>>(Connection&, const std::vector<::acme::shop::Product*>&);
+extern template std::vector<RelationRef<&::acme::shop::Product::tags>::Target*>
+loadRelation<RelationRef<&::acme::shop::Product::tags>>(Connection&, const std::vector<::acme::shop::Product*>&);
+extern template std::vector<RelationRef<&::acme::shop::Product::images>::Target*>
+loadRelation<RelationRef<&::acme::shop::Product::images>>(Connection&, const std::vector<::acme::shop::Product*>&);
+extern template std::vector<RelationRef<&::acme::shop::Product::variants>::Target*>
+loadRelation<RelationRef<&::acme::shop::Product::variants>>(Connection&, const std::vector<::acme::shop::Product*>&);
+extern template std::vector<RelationRef<&::acme::shop::Product::stockLevels>::Target*>
+loadRelation<RelationRef<&::acme::shop::Product::stockLevels>>(Connection&, const std::vector<::acme::shop::Product*>&);
+extern template std::vector<RelationRef<&::acme::shop::Product::reviews>::Target*>
+loadRelation<RelationRef<&::acme::shop::Product::reviews>>(Connection&, const std::vector<::acme::shop::Product*>&);
+extern template std::vector<RelationRef<&::acme::shop::Product::orderItems>::Target*>
+loadRelation<RelationRef<&::acme::shop::Product::orderItems>>(Connection&, const std::vector<::acme::shop::Product*>&);
+extern template std::vector<RelationRef<&::acme::shop::Product::cartItems>::Target*>
+loadRelation<RelationRef<&::acme::shop::Product::cartItems>>(Connection&, const std::vector<::acme::shop::Product*>&);
+extern template std::vector<::acme::shop::ProductVariant>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::ProductVariant>);
+extern template std::vector<RelationRef<&::acme::shop::ProductVariant::product>::Target*>
+loadRelation<RelationRef<&::acme::shop::ProductVariant::product>>(Connection&, const std::vector<::acme::shop::ProductVariant*>&);
+extern template std::vector<::acme::shop::ProductImage>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::ProductImage>);
+extern template std::vector<RelationRef<&::acme::shop::ProductImage::product>::Target*>
+loadRelation<RelationRef<&::acme::shop::ProductImage::product>>(Connection&, const std::vector<::acme::shop::ProductImage*>&);
+extern template std::vector<::acme::shop::Warehouse>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::Warehouse>);
+extern template std::vector<RelationRef<&::acme::shop::Warehouse::stockLevels>::Target*>
+loadRelation<RelationRef<&::acme::shop::Warehouse::stockLevels>>(Connection&, const std::vector<::acme::shop::Warehouse*>&);
+extern template std::vector<RelationRef<&::acme::shop::Warehouse::shipments>::Target*>
+loadRelation<RelationRef<&::acme::shop::Warehouse::shipments>>(Connection&, const std::vector<::acme::shop::Warehouse*>&);
+extern template std::vector<::acme::shop::StockLevel>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::StockLevel>);
+extern template std::vector<RelationRef<&::acme::shop::StockLevel::warehouse>::Target*>
+loadRelation<RelationRef<&::acme::shop::StockLevel::warehouse>>(Connection&, const std::vector<::acme::shop::StockLevel*>&);
+extern template std::vector<RelationRef<&::acme::shop::StockLevel::product>::Target*>
+loadRelation<RelationRef<&::acme::shop::StockLevel::product>>(Connection&, const std::vector<::acme::shop::StockLevel*>&);
+extern template std::vector<RelationRef<&::acme::shop::StockLevel::movements>::Target*>
+loadRelation<RelationRef<&::acme::shop::StockLevel::movements>>(Connection&, const std::vector<::acme::shop::StockLevel*>&);
+extern template std::vector<::acme::shop::StockMovement>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::StockMovement>);
+extern template std::vector<RelationRef<&::acme::shop::StockMovement::stockLevel>::Target*>
+loadRelation<RelationRef<&::acme::shop::StockMovement::stockLevel>>(Connection&, const std::vector<::acme::shop::StockMovement*>&);
+extern template std::vector<RelationRef<&::acme::shop::StockMovement::performedBy>::Target*>
+loadRelation<RelationRef<&::acme::shop::StockMovement::performedBy>>(Connection&, const std::vector<::acme::shop::StockMovement*>&);
+extern template std::vector<::acme::shop::Coupon>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::Coupon>);
+extern template std::vector<RelationRef<&::acme::shop::Coupon::orders>::Target*>
+loadRelation<RelationRef<&::acme::shop::Coupon::orders>>(Connection&, const std::vector<::acme::shop::Coupon*>&);
+extern template std::vector<::acme::shop::Order>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::Order>);
+extern template std::vector<RelationRef<&::acme::shop::Order::customer>::Target*>
+loadRelation<RelationRef<&::acme::shop::Order::customer>>(Connection&, const std::vector<::acme::shop::Order*>&);
+extern template std::vector<RelationRef<&::acme::shop::Order::billingAddress>::Target*>
+loadRelation<RelationRef<&::acme::shop::Order::billingAddress>>(Connection&, const std::vector<::acme::shop::Order*>&);
+extern template std::vector<RelationRef<&::acme::shop::Order::shippingAddress>::Target*>
+loadRelation<RelationRef<&::acme::shop::Order::shippingAddress>>(Connection&, const std::vector<::acme::shop::Order*>&);
+extern template std::vector<RelationRef<&::acme::shop::Order::coupon>::Target*>
+loadRelation<RelationRef<&::acme::shop::Order::coupon>>(Connection&, const std::vector<::acme::shop::Order*>&);
+extern template std::vector<RelationRef<&::acme::shop::Order::currency>::Target*>
+loadRelation<RelationRef<&::acme::shop::Order::currency>>(Connection&, const std::vector<::acme::shop::Order*>&);
+extern template std::vector<RelationRef<&::acme::shop::Order::items>::Target*>
+loadRelation<RelationRef<&::acme::shop::Order::items>>(Connection&, const std::vector<::acme::shop::Order*>&);
+extern template std::vector<RelationRef<&::acme::shop::Order::payments>::Target*>
+loadRelation<RelationRef<&::acme::shop::Order::payments>>(Connection&, const std::vector<::acme::shop::Order*>&);
+extern template std::vector<RelationRef<&::acme::shop::Order::shipments>::Target*>
+loadRelation<RelationRef<&::acme::shop::Order::shipments>>(Connection&, const std::vector<::acme::shop::Order*>&);
+extern template std::vector<RelationRef<&::acme::shop::Order::invoice>::Target*>
+loadRelation<RelationRef<&::acme::shop::Order::invoice>>(Connection&, const std::vector<::acme::shop::Order*>&);
+extern template std::vector<::acme::shop::OrderItem>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::OrderItem>);
+extern template std::vector<RelationRef<&::acme::shop::OrderItem::order>::Target*>
+loadRelation<RelationRef<&::acme::shop::OrderItem::order>>(Connection&, const std::vector<::acme::shop::OrderItem*>&);
+extern template std::vector<RelationRef<&::acme::shop::OrderItem::product>::Target*>
+loadRelation<RelationRef<&::acme::shop::OrderItem::product>>(Connection&, const std::vector<::acme::shop::OrderItem*>&);
+extern template std::vector<::acme::shop::Invoice>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::Invoice>);
+extern template std::vector<RelationRef<&::acme::shop::Invoice::order>::Target*>
+loadRelation<RelationRef<&::acme::shop::Invoice::order>>(Connection&, const std::vector<::acme::shop::Invoice*>&);
+extern template std::vector<::acme::shop::Payment>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::Payment>);
+extern template std::vector<RelationRef<&::acme::shop::Payment::order>::Target*>
+loadRelation<RelationRef<&::acme::shop::Payment::order>>(Connection&, const std::vector<::acme::shop::Payment*>&);
+extern template std::vector<::acme::shop::Shipment>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::Shipment>);
+extern template std::vector<RelationRef<&::acme::shop::Shipment::order>::Target*>
+loadRelation<RelationRef<&::acme::shop::Shipment::order>>(Connection&, const std::vector<::acme::shop::Shipment*>&);
+extern template std::vector<RelationRef<&::acme::shop::Shipment::warehouse>::Target*>
+loadRelation<RelationRef<&::acme::shop::Shipment::warehouse>>(Connection&, const std::vector<::acme::shop::Shipment*>&);
+extern template std::vector<::acme::shop::Review>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::Review>);
+extern template std::vector<RelationRef<&::acme::shop::Review::product>::Target*>
+loadRelation<RelationRef<&::acme::shop::Review::product>>(Connection&, const std::vector<::acme::shop::Review*>&);
+extern template std::vector<RelationRef<&::acme::shop::Review::customer>::Target*>
+loadRelation<RelationRef<&::acme::shop::Review::customer>>(Connection&, const std::vector<::acme::shop::Review*>&);
+extern template std::vector<::acme::shop::Employee>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::Employee>);
+extern template std::vector<RelationRef<&::acme::shop::Employee::manager>::Target*>
+loadRelation<RelationRef<&::acme::shop::Employee::manager>>(Connection&, const std::vector<::acme::shop::Employee*>&);
+extern template std::vector<RelationRef<&::acme::shop::Employee::reports>::Target*>
+loadRelation<RelationRef<&::acme::shop::Employee::reports>>(Connection&, const std::vector<::acme::shop::Employee*>&);
+extern template std::vector<::acme::shop::AuditLog>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::AuditLog>);
+extern template std::vector<RelationRef<&::acme::shop::AuditLog::actor>::Target*>
+loadRelation<RelationRef<&::acme::shop::AuditLog::actor>>(Connection&, const std::vector<::acme::shop::AuditLog*>&);
+extern template std::vector<::acme::shop::Setting>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::Setting>);
+extern template std::vector<::acme::shop::SavedReport>
+run::readEntities(Connection&, const StatementSource&, run::IncludeLoader<::acme::shop::SavedReport>);
+
+}  // namespace ormc::query

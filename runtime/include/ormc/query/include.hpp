@@ -6,8 +6,10 @@
 
 #include "ormc/backend.hpp"
 #include "ormc/crud.hpp"
+#include "ormc/query/instantiation.hpp"
 #include "ormc/query/keys.hpp"
 #include "ormc/query/projection.hpp"
+#include "ormc/query/sql_text.hpp"
 #include "ormc/query/table.hpp"
 
 #include <algorithm>
@@ -87,59 +89,33 @@ std::vector<typename R::Target*> loadRelation(Connection& connection, const std:
   }
 
   const Dialect& dialect = connection.dialect();
-  const std::string_view table = meta::Model<Target>::table;
-  constexpr auto remoteColumns = keys::columnNames<Remote>();
-  constexpr auto joinColumns = relation.joinColumns;
-  constexpr auto joinTargetColumns = relation.joinTargetColumns;
-  constexpr auto targetKey = keys::columnNames<typename std::remove_cvref_t<decltype(meta::Model<Target>::primaryKey)>::Columns>();
+  static constexpr auto remoteColumns = keys::columnNames<Remote>();
+  static constexpr auto targetKey =
+      keys::columnNames<typename std::remove_cvref_t<decltype(meta::Model<Target>::primaryKey)>::Columns>();
+  static constexpr SelectInShape shape = [] {
+    SelectInShape out{};
+    out.table = meta::Model<Target>::table;
+    out.columns = columnNamesOf<Target>;
+    out.primaryKey = targetKey;
+    out.manyToMany = manyToMany;
+    if constexpr (manyToMany) {
+      out.keyTable = R::descriptor().joinTable;
+      out.keyColumns = R::descriptor().joinColumns;
+      out.joinTargetColumns = R::descriptor().joinTargetColumns;
+      out.targetColumns = remoteColumns;
+    } else {
+      out.keyTable = meta::Model<Target>::table;
+      out.keyColumns = remoteColumns;
+    }
+    return out;
+  }();
   const std::size_t perStatement =
       std::max<std::size_t>(1, std::min(detail::kMaxKeysPerStatement, dialect.maxParameters() / Local::size));
 
   detail::KeyMap<Key, std::vector<Target>> found;
   for (std::size_t start = 0; start < distinct.size(); start += perStatement) {
     const std::size_t n = std::min(perStatement, distinct.size() - start);
-    std::string sql = "SELECT ";
-    RenderContext c{dialect, sql};
-    if constexpr (manyToMany) {
-      keys::renderColumnList(dialect, sql, relation.joinTable, joinColumns);
-      sql += ", ";
-    }
-    detail::renderEntityColumns<Target>(c);
-    sql += " FROM ";
-    dialect.appendIdentifier(sql, table);
-    if constexpr (manyToMany) {
-      sql += " JOIN ";
-      dialect.appendIdentifier(sql, relation.joinTable);
-      sql += " ON ";
-      for (std::size_t i = 0; i < Remote::size; ++i) {
-        if (i > 0) sql += " AND ";
-        dialect.appendIdentifier(sql, relation.joinTable);
-        sql += '.';
-        dialect.appendIdentifier(sql, joinTargetColumns[i]);
-        sql += " = ";
-        dialect.appendIdentifier(sql, table);
-        sql += '.';
-        dialect.appendIdentifier(sql, remoteColumns[i]);
-      }
-      sql += " WHERE ";
-      keys::renderColumns(dialect, sql, relation.joinTable, joinColumns);
-    } else {
-      sql += " WHERE ";
-      keys::renderColumns(dialect, sql, table, remoteColumns);
-    }
-    sql += " IN (";
-    for (std::size_t i = 0; i < n; ++i) {
-      if (i > 0) sql += ", ";
-      keys::renderPlaceholders(sql, Local::size);
-    }
-    sql += ") ORDER BY ";
-    for (std::size_t i = 0; i < targetKey.size(); ++i) {
-      if (i > 0) sql += ", ";
-      dialect.appendIdentifier(sql, table);
-      sql += '.';
-      dialect.appendIdentifier(sql, targetKey[i]);
-    }
-
+    const std::string sql = renderSelectIn(dialect, shape, n);
     PreparedStatement statement = connection.prepare(sql);
     int index = 1;
     for (std::size_t i = start; i < start + n; ++i) index = keys::bind(*statement, distinct[i], index);

@@ -6,6 +6,7 @@
 
 #include "ormc/crud.hpp"
 #include "ormc/query/expression.hpp"
+#include "ormc/query/sql_text.hpp"
 #include "ormc/query/table.hpp"
 #include "ormc/query/type_list.hpp"
 
@@ -112,14 +113,7 @@ namespace detail {
 // Writes the columns of entity T, qualified by its table.
 template <Entity T>
 void renderEntityColumns(RenderContext& c) {
-  bool first = true;
-  meta::forEachColumn<T>([&](const auto& column) {
-    if (!first) c.sql += ", ";
-    first = false;
-    c.dialect.appendIdentifier(c.sql, meta::Model<T>::table);
-    c.sql += '.';
-    c.dialect.appendIdentifier(c.sql, column.name);
-  });
+  renderQualifiedColumns(c.dialect, c.sql, meta::Model<T>::table, columnNamesOf<T>);
 }
 
 // An entity read from a LEFT JOIN is missing when its primary key is NULL.
@@ -206,7 +200,7 @@ struct TupleProjection {
                items);
   }
   template <class LeftJoined>
-  Row<LeftJoined> read(Statement& statement) const {
+  static Row<LeftJoined> read(Statement& statement) {
     int column = 0;
     auto next = [&]<class Item>(std::type_identity<Item>) {
       using Traits = detail::ItemTraits<Item, LeftJoined>;
@@ -227,7 +221,7 @@ struct EntityProjection {
   void render(RenderContext& c) const { detail::renderEntityColumns<T>(c); }
   void bind(BindContext&) const {}
   template <class LeftJoined>
-  T read(Statement& statement) const {
+  static T read(Statement& statement) {
     T entity{};
     crud::readRow(statement, entity, 0);
     return entity;

@@ -14,6 +14,7 @@
 #include "ormc/query/include.hpp"
 #include "ormc/query/join.hpp"
 #include "ormc/query/projection.hpp"
+#include "ormc/query/run.hpp"
 #include "ormc/query/table.hpp"
 #include "ormc/query/type_list.hpp"
 
@@ -124,8 +125,6 @@ template <class T>
 inline constexpr bool isEntityProjection<EntityProjection<T>> = true;
 
 }  // namespace detail
-
-enum class SelectMode : std::uint8_t { Rows, Count, Exists };
 
 // The rows of a query read one at a time (Query::stream()): an input range.
 template <class Q>
@@ -288,20 +287,11 @@ class Query {
 
   std::vector<Row> all() const {
     checkEntities();
-    return owner_->withConnection([&](Connection& connection) {
-      PreparedStatement statement = prepare(connection, SelectMode::Rows);
-      std::vector<Row> rows;
-      while (statement->step()) {
-        if constexpr (detail::isEntityProjection<Projection>) {
-          // Straight into the vector's element: no temporary entity to move and destroy.
-          crud::readRow(*statement, rows.emplace_back(), 0);
-        } else {
-          rows.push_back(projection_.template read<LeftJoined>(*statement));
-        }
-      }
-      loadIncludes(connection, rows);
-      return rows;
-    });
+    if constexpr (detail::isEntityProjection<Projection>) {
+      return run::entities<Owner, Root>(*owner_, source(), includeLoader());
+    } else {
+      return run::rows<Owner, Row>(*owner_, source(), &readProjection);
+    }
   }
 
   // The first row, or nullopt. Reads one row only (LIMIT 1).
@@ -322,20 +312,13 @@ class Query {
   // The number of rows the query would return.
   std::int64_t count() const {
     checkEntities();
-    return owner_->withConnection([&](Connection& connection) {
-      PreparedStatement statement = prepare(connection, SelectMode::Count);
-      statement->step();
-      return readValue<std::int64_t>(*statement, 0);
-    });
+    return run::count(*owner_, source());
   }
 
   // Whether the query has a row; reads at most one.
   bool exists() const {
     checkEntities();
-    return owner_->withConnection([&](Connection& connection) {
-      PreparedStatement statement = prepare(connection, SelectMode::Exists);
-      return statement->step();
-    });
+    return run::exists(*owner_, source());
   }
 
   // The rows one at a time as they are read, for a range-for loop:
@@ -373,10 +356,7 @@ class Query {
 
   // For the query API's own use: renders and binds the statement on `connection`.
   PreparedStatement prepare(Connection& connection, SelectMode mode) const {
-    PreparedStatement statement = connection.prepare(sqlFor(connection.dialect(), mode));
-    BindContext b{*statement};
-    bind(b, mode);
-    return statement;
+    return prepareQuery(connection, source(), mode);
   }
 
  private:
@@ -434,26 +414,27 @@ class Query {
 
   const std::string& sqlFor(const Dialect& dialect, SelectMode mode) const {
     if constexpr (dynamicShape) {
-      thread_local std::string scratch;  // valid until this thread's next query; prepare() copies it
-      scratch.clear();
-      RenderContext c{dialect, scratch};
-      render(c, mode);
-      return scratch;
+      std::string& text = scratchText();
+      renderInto(text, dialect, mode);
+      return text;
     } else {
-      // One text per dialect, mode, LIMIT/OFFSET presence and DISTINCT: everything else is in
-      // the type. Per thread, so that no lock is needed.
-      thread_local std::string cache[2][3][4][2];
-      std::string& slot = cache[dialect.kind() == DialectKind::Sqlite ? 0 : 1][static_cast<int>(mode)]
-                                [(limit_ ? 1 : 0) + (offset_ ? 2 : 0)][distinct_ ? 1 : 0];
-      if (slot.empty()) {
-        RenderContext c{dialect, slot};
-        render(c, mode);
-      }
-      return slot;
+      // Everything but the dialect, the mode, LIMIT/OFFSET presence and DISTINCT is in the type.
+      static const std::size_t shape = newQueryShape();
+      const unsigned variant = (dialect.kind() == DialectKind::Sqlite ? 0u : 24u) + static_cast<unsigned>(mode) * 8u +
+                               (limit_ ? 4u : 0u) + (offset_ ? 2u : 0u) + (distinct_ ? 1u : 0u);
+      std::string& text = shapeText(shape, variant);
+      if (text.empty()) renderInto(text, dialect, mode);
+      return text;
     }
   }
 
-  void renderFrom(RenderContext& c) const {
+  // Rendering runs once per shape and thread: kept out of the callers and compiled for size.
+  void renderInto(std::string& sql, const Dialect& dialect, SelectMode mode) const {
+    RenderContext c{dialect, sql};
+    render(c, mode);
+  }
+
+  [[gnu::cold, gnu::noinline]] void renderFrom(RenderContext& c) const {
     c.sql += " FROM ";
     c.dialect.appendIdentifier(c.sql, meta::Model<Root>::table);
     renderJoins(c, Joins{});
@@ -482,7 +463,7 @@ class Query {
     std::apply([&](const auto&... item) { ((c.sql += first ? "" : ", ", first = false, item.render(c)), ...); }, items);
   }
 
-  void renderRows(RenderContext& c) const {
+  [[gnu::cold, gnu::noinline]] void renderRows(RenderContext& c) const {
     c.sql += distinct_ ? "SELECT DISTINCT " : "SELECT ";
     projection_.render(c);
     renderFrom(c);
@@ -499,7 +480,7 @@ class Query {
     if (offset_) c.sql += " OFFSET ?";
   }
 
-  void render(RenderContext& c, SelectMode mode) const {
+  [[gnu::cold, gnu::noinline]] void render(RenderContext& c, SelectMode mode) const {
     switch (mode) {
       case SelectMode::Rows:
         renderRows(c);
@@ -546,9 +527,25 @@ class Query {
     having_.bind(b);
   }
 
-  void loadIncludes(Connection& connection, std::vector<Row>& rows) const {
-    if constexpr (detail::isEntityProjection<Projection>) {
-      [&]<class... Paths>(TypeList<Paths...>) { (loadInclude(connection, rows, Paths{}), ...); }(Includes{});
+  StatementSource source() const {
+    return StatementSource{
+        this,
+        [](const void* self, const Dialect& dialect, SelectMode mode) -> const std::string& {
+          return static_cast<const Query*>(self)->sqlFor(dialect, mode);
+        },
+        [](const void* self, BindContext& b, SelectMode mode) { static_cast<const Query*>(self)->bind(b, mode); }};
+  }
+
+  static Row readProjection(Statement& statement) { return Projection::template read<LeftJoined>(statement); }
+
+  static void loadIncludes(Connection& connection, std::vector<Root>& rows) {
+    [&]<class... Paths>(TypeList<Paths...>) { (loadInclude(connection, rows, Paths{}), ...); }(Includes{});
+  }
+  static run::IncludeLoader<Root> includeLoader() {
+    if constexpr (std::is_same_v<Includes, TypeList<>>) {
+      return nullptr;
+    } else {
+      return &loadIncludes;
     }
   }
 

@@ -1,0 +1,42 @@
+#include "ormc/query/run.hpp"
+
+#include <array>
+#include <atomic>
+#include <memory>
+
+namespace ormc::query {
+
+namespace {
+
+std::atomic<std::size_t> shapeCount{0};
+
+using ShapeTexts = std::array<std::string, kShapeVariants>;
+// Per thread, so that no lock is needed; each shape's texts stay where they are as more shapes
+// come, so a returned reference holds until the thread ends.
+thread_local std::vector<std::unique_ptr<ShapeTexts>> texts;
+
+}  // namespace
+
+std::size_t newQueryShape() { return shapeCount.fetch_add(1, std::memory_order_relaxed); }
+
+std::string& shapeText(std::size_t shape, unsigned variant) {
+  if (shape >= texts.size()) texts.resize(shape + 1);
+  std::unique_ptr<ShapeTexts>& slot = texts[shape];
+  if (!slot) slot = std::make_unique<ShapeTexts>();
+  return (*slot)[variant];
+}
+
+std::string& scratchText() {
+  thread_local std::string scratch;
+  scratch.clear();
+  return scratch;
+}
+
+PreparedStatement prepareQuery(Connection& connection, const StatementSource& source, SelectMode mode) {
+  PreparedStatement statement = connection.prepare(source.sql(source.query, connection.dialect(), mode));
+  BindContext context{*statement};
+  source.bind(source.query, context, mode);
+  return statement;
+}
+
+}  // namespace ormc::query
