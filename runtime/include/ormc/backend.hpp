@@ -94,6 +94,7 @@ class Statement {
 
  private:
   friend class Connection;
+
   bool stepReported();
 
   const StatementHook* hook_ = nullptr;  // the connection's, set each time it lends the statement
@@ -116,6 +117,26 @@ inline bool Statement::step() {
   }
   return stepReported();
 }
+
+// Where a text's statement was found in a connection's cache the last time: the next prepare()
+// of the text on the same connection goes straight there. `connection` is the connection's
+// id(), never reused, so a memo of a closed connection matches nothing.
+struct StatementMemo {
+  std::uint64_t connection = 0;
+  std::unique_ptr<Statement>* slot = nullptr;
+};
+
+// An SQL text with its hash computed once, for texts prepared again and again (the query API
+// keeps one per query shape): a statement-cache hit then hashes nothing, and with a memo it
+// does not even look.
+struct HashedSql {
+  std::string_view text;
+  std::size_t hash = 0;
+  StatementMemo* memo = nullptr;  // optional; updated by prepare()
+
+  static HashedSql of(std::string_view text) noexcept { return {text, std::hash<std::string_view>{}(text), nullptr}; }
+  friend bool operator==(const HashedSql& sql, std::string_view text) noexcept { return sql.text == text; }
+};
 
 class Connection;
 
@@ -155,7 +176,8 @@ class Connection {
   // A statement for `sql` (one statement, parameters as `?` or `?N`), taken from the
   // connection's cache when the same text was prepared before and is not on loan; compiled
   // otherwise. Throws DatabaseError if the SQL does not compile.
-  PreparedStatement prepare(std::string_view sql);
+  PreparedStatement prepare(std::string_view sql) { return prepare(HashedSql::of(sql)); }
+  PreparedStatement prepare(HashedSql sql);
 
   // Runs `sql`, which may hold several statements separated by ';' (DDL scripts), without
   // parameters and discarding any rows. Not cached. Reported to the statement hook as one.
@@ -203,11 +225,13 @@ class Connection {
 
   // How many statements this connection has compiled (cache misses). For tests and metrics.
   std::size_t preparedCount() const noexcept { return preparedCount_; }
+  // A number no other connection of this process has had (StatementMemo).
+  std::uint64_t id() const noexcept { return id_; }
   // A fresh savepoint number for nested transactions on this connection.
   std::uint64_t nextSavepointId() noexcept { return ++savepointCounter_; }
 
  protected:
-  Connection() = default;
+  Connection();
   // What execute() does in the backend.
   virtual void doExecute(std::string_view sql) = 0;
   // Compiles `sql` into a new statement; throws DatabaseError on failure.
@@ -223,11 +247,13 @@ class Connection {
   struct TextHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+    std::size_t operator()(const HashedSql& sql) const noexcept { return sql.hash; }
   };
   // Idle statements by SQL text; a statement on loan is absent until it comes back.
   std::unordered_map<std::string, std::unique_ptr<Statement>, TextHash, std::equal_to<>> cache_;
   std::size_t preparedCount_ = 0;
   std::uint64_t savepointCounter_ = 0;
+  std::uint64_t id_;
   std::shared_ptr<const StatementHook> hook_;
 };
 

@@ -153,7 +153,7 @@ void readRow(Statement& statement, T& entity, int first = 0) {
   int column = first;
   meta::forEachColumn<T>([&](const auto& descriptor) {
     using C = detail::Descriptor<decltype(descriptor)>;
-    C::get(entity) = readValue<typename C::Value>(statement, column++);
+    readValueInto<typename C::Value>(statement, column++, C::get(entity));
   });
 }
 

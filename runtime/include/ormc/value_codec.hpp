@@ -215,4 +215,26 @@ T readValue(Statement& statement, int column) {
   }
 }
 
+// Reads like readValue() into `target`, reusing its storage where the type allows: text is
+// assigned in place, with no temporary string to move (for short strings a second copy).
+template <class T>
+  requires Storable<T>
+void readValueInto(Statement& statement, int column, T& target) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    target.assign(statement.columnText(column));
+    if (target.empty() && statement.isNull(column)) detail::throwReadError(statement, column, "a value", "it is NULL");
+  } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
+    const std::string_view text = statement.columnText(column);
+    if (text.empty() && statement.isNull(column)) {
+      target.reset();
+    } else if (target) {
+      target->assign(text);
+    } else {
+      target.emplace(text);
+    }
+  } else {
+    target = readValue<T>(statement, column);
+  }
+}
+
 }  // namespace ormc

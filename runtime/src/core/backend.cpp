@@ -2,6 +2,8 @@
 // the per-connection prepared-statement cache.
 #include "ormc/backend.hpp"
 
+#include <atomic>
+
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -114,14 +116,28 @@ void Connection::execute(std::string_view sql) {
   reported(*hook_, sql, [&] { doExecute(sql); });
 }
 
-PreparedStatement Connection::prepare(std::string_view sql) {
-  auto found = cache_.find(sql);
-  if (found != cache_.end() && found->second) {
-    std::unique_ptr<Statement> statement = std::move(found->second);
-    statement->hook_ = hook_.get();
-    return PreparedStatement(*this, std::move(statement), &found->second);
+namespace {
+std::atomic<std::uint64_t> connectionCount{0};
+}  // namespace
+
+Connection::Connection() : id_(connectionCount.fetch_add(1, std::memory_order_relaxed) + 1) {}
+
+PreparedStatement Connection::prepare(HashedSql sql) {
+  // Cache nodes live as long as the connection, so a memo of this connection's still points
+  // into its cache; the slot is empty while the statement is on loan.
+  std::unique_ptr<Statement>* slot = nullptr;
+  if (sql.memo != nullptr && sql.memo->connection == id_) {
+    slot = sql.memo->slot;
+  } else if (auto found = cache_.find(sql); found != cache_.end()) {
+    slot = &found->second;
+    if (sql.memo != nullptr) *sql.memo = StatementMemo{id_, slot};
   }
-  std::unique_ptr<Statement> statement = compile(sql);
+  if (slot != nullptr && *slot) {
+    std::unique_ptr<Statement> statement = std::move(*slot);
+    statement->hook_ = hook_.get();
+    return PreparedStatement(*this, std::move(statement), slot);
+  }
+  std::unique_ptr<Statement> statement = compile(sql.text);
   statement->hook_ = hook_.get();
   ++preparedCount_;
   return PreparedStatement(*this, std::move(statement));

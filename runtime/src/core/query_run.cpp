@@ -10,7 +10,7 @@ namespace {
 
 std::atomic<std::size_t> shapeCount{0};
 
-using ShapeTexts = std::array<std::string, kShapeVariants>;
+using ShapeTexts = std::array<ShapeText, kShapeVariants>;
 // Per thread, so that no lock is needed; each shape's texts stay where they are as more shapes
 // come, so a returned reference holds until the thread ends.
 thread_local std::vector<std::unique_ptr<ShapeTexts>> texts;
@@ -19,16 +19,16 @@ thread_local std::vector<std::unique_ptr<ShapeTexts>> texts;
 
 std::size_t newQueryShape() { return shapeCount.fetch_add(1, std::memory_order_relaxed); }
 
-std::string& shapeText(std::size_t shape, unsigned variant) {
+ShapeText& shapeText(std::size_t shape, unsigned variant) {
   if (shape >= texts.size()) texts.resize(shape + 1);
   std::unique_ptr<ShapeTexts>& slot = texts[shape];
   if (!slot) slot = std::make_unique<ShapeTexts>();
   return (*slot)[variant];
 }
 
-std::string& scratchText() {
-  thread_local std::string scratch;
-  scratch.clear();
+ShapeText& scratchText() {
+  thread_local ShapeText scratch;
+  scratch.sql.clear();
   return scratch;
 }
 

@@ -101,7 +101,9 @@ std::span<const std::uint8_t> SqliteStatement::columnBlob(int column) {
 
 void SqliteStatement::doReset() noexcept {
   sqlite3_reset(handle_.get());
-  sqlite3_clear_bindings(handle_.get());
+  // Values bound with SQLITE_TRANSIENT are copies held until cleared: let them go, so that a
+  // large text or blob does not stay in the cache (a field read spares the call when none can).
+  if (sqlite3_bind_parameter_count(handle_.get()) > 0) sqlite3_clear_bindings(handle_.get());
 }
 
 }  // namespace ormc::sqlite

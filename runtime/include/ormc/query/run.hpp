@@ -21,18 +21,26 @@ enum class SelectMode : std::uint8_t { Rows, Count, Exists };
 // query's type), and the binding of its values.
 struct StatementSource {
   const void* query;
-  const std::string& (*sql)(const void* query, const Dialect& dialect, SelectMode mode);
+  HashedSql (*sql)(const void* query, const Dialect& dialect, SelectMode mode);
   void (*bind)(const void* query, BindContext& context, SelectMode mode);
 };
 
 // The SQL texts of query shapes, rendered once per thread: a shape is a query type, numbered
 // once by newQueryShape(), and its variant (dialect, mode, LIMIT, OFFSET, DISTINCT), below
-// kShapeVariants. The text is empty until the query renders it.
+// kShapeVariants. The text is empty until the query renders it and calls seal().
 inline constexpr unsigned kShapeVariants = 48;
+struct ShapeText {
+  std::string sql;
+  std::size_t hash = 0;
+  StatementMemo memo;
+  void seal() noexcept { hash = HashedSql::of(sql).hash; }
+  HashedSql hashed() noexcept { return {sql, hash, &memo}; }
+};
 std::size_t newQueryShape();
-std::string& shapeText(std::size_t shape, unsigned variant);
-// For queries whose text depends on values (IN lists): valid until this thread's next call.
-std::string& scratchText();
+ShapeText& shapeText(std::size_t shape, unsigned variant);
+// For queries whose text depends on values (IN lists): valid until this thread's next call;
+// its memo is never used, since the text changes.
+ShapeText& scratchText();
 
 // Prepares the source's statement on `connection` and binds its values.
 PreparedStatement prepareQuery(Connection& connection, const StatementSource& source, SelectMode mode);

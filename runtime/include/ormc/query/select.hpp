@@ -412,19 +412,23 @@ class Query {
                   "ormc: having() uses a column of a model that is not in this query");
   }
 
-  const std::string& sqlFor(const Dialect& dialect, SelectMode mode) const {
+  HashedSql sqlFor(const Dialect& dialect, SelectMode mode) const {
     if constexpr (dynamicShape) {
-      std::string& text = scratchText();
-      renderInto(text, dialect, mode);
-      return text;
+      // The text changes from call to call: no memo.
+      ShapeText& text = scratchText();
+      renderInto(text.sql, dialect, mode);
+      return HashedSql::of(text.sql);
     } else {
       // Everything but the dialect, the mode, LIMIT/OFFSET presence and DISTINCT is in the type.
       static const std::size_t shape = newQueryShape();
       const unsigned variant = (dialect.kind() == DialectKind::Sqlite ? 0u : 24u) + static_cast<unsigned>(mode) * 8u +
                                (limit_ ? 4u : 0u) + (offset_ ? 2u : 0u) + (distinct_ ? 1u : 0u);
-      std::string& text = shapeText(shape, variant);
-      if (text.empty()) renderInto(text, dialect, mode);
-      return text;
+      ShapeText& text = shapeText(shape, variant);
+      if (text.sql.empty()) {
+        renderInto(text.sql, dialect, mode);
+        text.seal();
+      }
+      return text.hashed();
     }
   }
 
@@ -530,7 +534,7 @@ class Query {
   StatementSource source() const {
     return StatementSource{
         this,
-        [](const void* self, const Dialect& dialect, SelectMode mode) -> const std::string& {
+        [](const void* self, const Dialect& dialect, SelectMode mode) {
           return static_cast<const Query*>(self)->sqlFor(dialect, mode);
         },
         [](const void* self, BindContext& b, SelectMode mode) { static_cast<const Query*>(self)->bind(b, mode); }};
