@@ -423,3 +423,43 @@ TEST_CASE_TEMPLATE("a nested transaction is a savepoint", F, ORMC_BACKEND_FIXTUR
   while (select->step()) seen += std::to_string(ormc::readValue<std::int64_t>(*select, 0));
   CHECK(seen == "134");
 }
+
+TEST_CASE_TEMPLATE("a statement memo leads each connection to its own statement", F, ORMC_BACKEND_FIXTURES) {
+  F f;
+  // A temporary table is the connection's own on both databases: the same text reads 1 on the
+  // first connection and 2 on the second, so a statement taken from the wrong cache shows.
+  auto readV = [](ormc::Connection& c, ormc::HashedSql sql) {
+    ormc::PreparedStatement select = c.prepare(sql);
+    REQUIRE(select->step());
+    return ormc::readValue<std::int64_t>(*select, 0);
+  };
+  auto withTable = [&](std::int64_t v) {
+    auto c = f.connect();
+    c->execute("CREATE TEMPORARY TABLE memo_probe (v " + F::sqlType("BigInt") + ")");
+    c->execute("INSERT INTO memo_probe (v) VALUES (" + std::to_string(v) + ")");
+    return c;
+  };
+  auto first = withTable(1);
+  auto second = withTable(2);
+  CHECK(first->id() != second->id());
+
+  const std::string text = "SELECT v FROM memo_probe";
+  ormc::StatementMemo memo;
+  ormc::HashedSql sql = ormc::HashedSql::of(text);
+  sql.memo = &memo;
+  for (int round = 0; round < 3; ++round) {
+    CHECK(readV(*first, sql) == 1);
+    CHECK(readV(*second, sql) == 2);
+  }
+  CHECK(first->preparedCount() == 1);  // compiled once per connection, found again after
+  CHECK(second->preparedCount() == 1);
+  CHECK(memo.connection == second->id());
+
+  // A connection opened after another closed never matches that one's memo.
+  const std::uint64_t closed = second->id();
+  second.reset();
+  auto third = withTable(3);
+  CHECK(third->id() != closed);
+  CHECK(readV(*third, sql) == 3);
+  CHECK(readV(*first, sql) == 1);
+}
