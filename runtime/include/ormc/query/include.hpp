@@ -15,6 +15,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <map>
+#include <optional>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <unordered_map>
@@ -35,6 +37,45 @@ using KeyMap = std::conditional_t<std::is_integral_v<K> || std::is_same_v<K, std
 
 // The most keys one IN list carries.
 inline constexpr std::size_t kMaxKeysPerStatement = 1000;
+
+// No key: a parent whose key is NULL, or a row that matches no parent.
+inline constexpr std::size_t kNoKey = static_cast<std::size_t>(-1);
+
+// The distinct key values of a relation's parents, in first-seen order, each with its index.
+// Per key type, so one instance serves every relation whose key has that type (the relation
+// loaders are compiled once per schema; docs/generated-code.md).
+template <class Key>
+class KeyIndex {
+ public:
+  // The index of `key` (added if new), or kNoKey for a NULL key.
+  [[gnu::noinline]] std::size_t add(const std::optional<Key>& key) {
+    if (!key) return kNoKey;
+    auto [it, fresh] = index_.try_emplace(*key, distinct_.size());
+    if (fresh) distinct_.push_back(*key);
+    return it->second;
+  }
+  // The index of `key`, or kNoKey if no parent has it.
+  [[gnu::noinline]] std::size_t find(const Key& key) const {
+    auto it = index_.find(key);
+    return it == index_.end() ? kNoKey : it->second;
+  }
+  const std::vector<Key>& distinct() const noexcept { return distinct_; }
+
+ private:
+  std::vector<Key> distinct_;
+  KeyMap<Key, std::size_t> index_;
+};
+
+// Rows grouped by key index with a stable counting sort: the rows of key k, in the order they
+// were read, are order[start[k]] ... order[start[k + 1] - 1]. Rows of kNoKey are left out.
+struct RowGroups {
+  std::vector<std::size_t> start;
+  std::vector<std::size_t> order;
+};
+RowGroups groupRows(std::span<const std::size_t> keyOfRow, std::size_t keys);
+
+// How many parents have each key index (kNoKey not counted).
+std::vector<std::size_t> countParents(std::span<const std::size_t> keyOfParent, std::size_t keys);
 
 }  // namespace detail
 
@@ -70,23 +111,12 @@ std::vector<typename R::Target*> loadRelation(Connection& connection, const std:
   };
   if (std::all_of(parents.begin(), parents.end(), [&](Entity* p) { return holderOf(p).loaded(); })) return collect();
 
-  // The parents by key value; parents without one (a NULL foreign key) have nothing to load.
-  std::vector<Key> distinct;
-  detail::KeyMap<Key, std::vector<Entity*>> parentsByKey;
-  for (Entity* parent : parents) {
-    std::optional<Key> key = keys::valueOf<Local>(*parent);
-    if (!key) {
-      if constexpr (Descriptor::many) {
-        holderOf(parent).assign({});
-      } else {
-        holderOf(parent).setEmpty();
-      }
-      continue;
-    }
-    auto [it, fresh] = parentsByKey.try_emplace(*key);
-    if (fresh) distinct.push_back(*key);
-    it->second.push_back(parent);
-  }
+  // The parents' keys; a parent without one (a NULL foreign key) has nothing to load.
+  detail::KeyIndex<Key> keys;
+  std::vector<std::size_t> keyOfParent;
+  keyOfParent.reserve(parents.size());
+  for (Entity* parent : parents) keyOfParent.push_back(keys.add(keys::valueOf<Local>(*parent)));
+  const std::vector<Key>& distinct = keys.distinct();
 
   const Dialect& dialect = connection.dialect();
   static constexpr auto remoteColumns = keys::columnNames<Remote>();
@@ -112,7 +142,9 @@ std::vector<typename R::Target*> loadRelation(Connection& connection, const std:
   const std::size_t perStatement =
       std::max<std::size_t>(1, std::min(detail::kMaxKeysPerStatement, dialect.maxParameters() / Local::size));
 
-  detail::KeyMap<Key, std::vector<Target>> found;
+  // Every row read, with the index of the key it belongs to.
+  std::vector<Target> rows;
+  std::vector<std::size_t> keyOfRow;
   for (std::size_t start = 0; start < distinct.size(); start += perStatement) {
     const std::size_t n = std::min(perStatement, distinct.size() - start);
     const std::string sql = renderSelectIn(dialect, shape, n);
@@ -120,38 +152,38 @@ std::vector<typename R::Target*> loadRelation(Connection& connection, const std:
     int index = 1;
     for (std::size_t i = start; i < start + n; ++i) index = keys::bind(*statement, distinct[i], index);
     while (statement->step()) {
-      Target target{};
+      Target& target = rows.emplace_back();
       if constexpr (manyToMany) {
-        Key key = keys::read<Key>(*statement, 0);
         crud::readRow(*statement, target, static_cast<int>(Local::size));
-        found[key].push_back(std::move(target));
+        keyOfRow.push_back(keys.find(keys::read<Key>(*statement, 0)));
       } else {
         crud::readRow(*statement, target, 0);
-        if constexpr (!manyToMany) {
-          std::optional<Key> key = keys::valueOf<Remote>(target);
-          if (key) found[*key].push_back(std::move(target));
-        }
+        std::optional<Key> key = keys::valueOf<Remote>(target);
+        keyOfRow.push_back(key ? keys.find(*key) : detail::kNoKey);
       }
     }
   }
 
-  for (auto& [key, owners] : parentsByKey) {
-    auto rows = found.find(key);
-    for (std::size_t i = 0; i < owners.size(); ++i) {
-      auto& holder = holderOf(owners[i]);
-      const bool last = i + 1 == owners.size();
-      if constexpr (Descriptor::many) {
-        if (rows == found.end()) {
-          holder.assign({});
-        } else {
-          holder.assign(last ? std::move(rows->second) : rows->second);
-        }
+  // Each key's rows go to its parents: copied to all but the last, which takes them.
+  const detail::RowGroups groups = detail::groupRows(keyOfRow, distinct.size());
+  std::vector<std::size_t> parentsLeft = detail::countParents(keyOfParent, distinct.size());
+  for (std::size_t p = 0; p < parents.size(); ++p) {
+    auto& holder = holderOf(parents[p]);
+    const std::size_t key = keyOfParent[p];
+    const std::size_t first = key == detail::kNoKey ? 0 : groups.start[key];
+    const std::size_t end = key == detail::kNoKey ? 0 : groups.start[key + 1];
+    const bool last = key != detail::kNoKey && --parentsLeft[key] == 0;
+    auto take = [&](std::size_t i) -> Target { return last ? std::move(rows[groups.order[i]]) : rows[groups.order[i]]; };
+    if constexpr (Descriptor::many) {
+      std::vector<Target> related;
+      related.reserve(end - first);
+      for (std::size_t i = first; i < end; ++i) related.push_back(take(i));
+      holder.assign(std::move(related));
+    } else {
+      if (first == end) {
+        holder.setEmpty();
       } else {
-        if (rows == found.end() || rows->second.empty()) {
-          holder.setEmpty();
-        } else {
-          holder.set(last ? std::move(rows->second.front()) : rows->second.front());
-        }
+        holder.set(take(first));
       }
     }
   }
