@@ -66,14 +66,6 @@ class KeyIndex {
   KeyMap<Key, std::size_t> index_;
 };
 
-// Rows grouped by key index with a stable counting sort: the rows of key k, in the order they
-// were read, are order[start[k]] ... order[start[k + 1] - 1]. Rows of kNoKey are left out.
-struct RowGroups {
-  std::vector<std::size_t> start;
-  std::vector<std::size_t> order;
-};
-RowGroups groupRows(std::span<const std::size_t> keyOfRow, std::size_t keys);
-
 // How many parents have each key index (kNoKey not counted).
 std::vector<std::size_t> countParents(std::span<const std::size_t> keyOfParent, std::size_t keys);
 
@@ -142,9 +134,8 @@ std::vector<typename R::Target*> loadRelation(Connection& connection, const std:
   const std::size_t perStatement =
       std::max<std::size_t>(1, std::min(detail::kMaxKeysPerStatement, dialect.maxParameters() / Local::size));
 
-  // Every row read, with the index of the key it belongs to.
-  std::vector<Target> rows;
-  std::vector<std::size_t> keyOfRow;
+  // The rows read, by the index of the key they belong to.
+  std::vector<std::vector<Target>> related(distinct.size());
   for (std::size_t start = 0; start < distinct.size(); start += perStatement) {
     const std::size_t n = std::min(perStatement, distinct.size() - start);
     const std::string sql = renderSelectIn(dialect, shape, n);
@@ -152,38 +143,43 @@ std::vector<typename R::Target*> loadRelation(Connection& connection, const std:
     int index = 1;
     for (std::size_t i = start; i < start + n; ++i) index = keys::bind(*statement, distinct[i], index);
     while (statement->step()) {
-      Target& target = rows.emplace_back();
       if constexpr (manyToMany) {
-        crud::readRow(*statement, target, static_cast<int>(Local::size));
-        keyOfRow.push_back(keys.find(keys::read<Key>(*statement, 0)));
+        // The key comes first, so the row is read straight into its place.
+        const std::size_t key = keys.find(keys::read<Key>(*statement, 0));
+        if (key == detail::kNoKey) continue;
+        crud::readRow(*statement, related[key].emplace_back(), static_cast<int>(Local::size));
       } else {
+        Target target{};
         crud::readRow(*statement, target, 0);
-        std::optional<Key> key = keys::valueOf<Remote>(target);
-        keyOfRow.push_back(key ? keys.find(*key) : detail::kNoKey);
+        const std::optional<Key> value = keys::valueOf<Remote>(target);
+        const std::size_t key = value ? keys.find(*value) : detail::kNoKey;
+        if (key != detail::kNoKey) related[key].push_back(std::move(target));
       }
     }
   }
 
   // Each key's rows go to its parents: copied to all but the last, which takes them.
-  const detail::RowGroups groups = detail::groupRows(keyOfRow, distinct.size());
   std::vector<std::size_t> parentsLeft = detail::countParents(keyOfParent, distinct.size());
   for (std::size_t p = 0; p < parents.size(); ++p) {
     auto& holder = holderOf(parents[p]);
     const std::size_t key = keyOfParent[p];
-    const std::size_t first = key == detail::kNoKey ? 0 : groups.start[key];
-    const std::size_t end = key == detail::kNoKey ? 0 : groups.start[key + 1];
-    const bool last = key != detail::kNoKey && --parentsLeft[key] == 0;
-    auto take = [&](std::size_t i) -> Target { return last ? std::move(rows[groups.order[i]]) : rows[groups.order[i]]; };
+    if (key == detail::kNoKey) {
+      if constexpr (Descriptor::many) {
+        holder.assign({});
+      } else {
+        holder.setEmpty();
+      }
+      continue;
+    }
+    std::vector<Target>& rows = related[key];
+    const bool last = --parentsLeft[key] == 0;
     if constexpr (Descriptor::many) {
-      std::vector<Target> related;
-      related.reserve(end - first);
-      for (std::size_t i = first; i < end; ++i) related.push_back(take(i));
-      holder.assign(std::move(related));
+      holder.assign(last ? std::move(rows) : rows);
     } else {
-      if (first == end) {
+      if (rows.empty()) {
         holder.setEmpty();
       } else {
-        holder.set(take(first));
+        holder.set(last ? std::move(rows.front()) : rows.front());
       }
     }
   }
