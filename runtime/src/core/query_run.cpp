@@ -39,4 +39,19 @@ PreparedStatement prepareQuery(Connection& connection, const StatementSource& so
   return statement;
 }
 
+std::string renderWrite(const Dialect& dialect, const WriteSource& source) {
+  std::string sql;
+  RenderContext context{dialect, sql};
+  source.render(source.query, context);
+  return sql;
+}
+
+std::int64_t executeWrite(Connection& connection, const WriteSource& source) {
+  PreparedStatement statement = connection.prepare(renderWrite(connection.dialect(), source));
+  BindContext context{*statement};
+  source.bind(source.query, context);
+  statement->step();
+  return connection.changes();
+}
+
 }  // namespace ormc::query

@@ -42,6 +42,19 @@ ShapeText& shapeText(std::size_t shape, unsigned variant);
 // its memo is never used, since the text changes.
 ShapeText& scratchText();
 
+// An UPDATE or DELETE by predicate, seen through two functions: its rendering and its binding.
+// Its text is rendered at each call (a write's shape rarely repeats in a loop).
+struct WriteSource {
+  const void* query;
+  void (*render)(const void* query, RenderContext& context);
+  void (*bind)(const void* query, BindContext& context);
+};
+
+// Renders, prepares, binds and runs the write; returns the number of rows it changed.
+std::int64_t executeWrite(Connection& connection, const WriteSource& source);
+// The write's SQL text for `dialect`.
+std::string renderWrite(const Dialect& dialect, const WriteSource& source);
+
 // Prepares the source's statement on `connection` and binds its values.
 PreparedStatement prepareQuery(Connection& connection, const StatementSource& source, SelectMode mode);
 

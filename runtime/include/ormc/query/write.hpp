@@ -11,6 +11,7 @@
 #include "ormc/backend.hpp"
 #include "ormc/query/expression.hpp"
 #include "ormc/query/keys.hpp"
+#include "ormc/query/run.hpp"
 #include "ormc/query/select.hpp"
 #include "ormc/query/table.hpp"
 
@@ -78,26 +79,10 @@ class UpdateQuery {
   // Runs the UPDATE; returns the number of rows it matched.
   std::int64_t execute() const {
     static_assert(std::tuple_size_v<Assignments> > 0, "ormc: an update needs at least one set()");
-    return owner_->withConnection([&](Connection& connection) {
-      std::string sql;
-      RenderContext c{connection.dialect(), sql};
-      render(c);
-      PreparedStatement statement = connection.prepare(sql);
-      BindContext b{*statement};
-      std::apply([&](const auto&... a) { (a.bind(b), ...); }, assignments_);
-      bindAutomatic(b);
-      where_.bind(b);
-      statement->step();
-      return connection.changes();
-    });
+    return owner_->withConnection([&](Connection& connection) { return executeWrite(connection, source()); });
   }
 
-  std::string to_sql(const Dialect& dialect) const {
-    std::string sql;
-    RenderContext c{dialect, sql};
-    render(c);
-    return sql;
-  }
+  std::string to_sql(const Dialect& dialect) const { return renderWrite(dialect, source()); }
 
  private:
   template <auto M, class A>
@@ -111,6 +96,17 @@ class UpdateQuery {
   // The statement sets column M itself.
   template <auto M>
   static constexpr bool assigned = AssignedIn<M, Assignments>::value;
+
+  WriteSource source() const {
+    return WriteSource{
+        this, [](const void* self, RenderContext& c) { static_cast<const UpdateQuery*>(self)->render(c); },
+        [](const void* self, BindContext& b) {
+          const UpdateQuery& query = *static_cast<const UpdateQuery*>(self);
+          std::apply([&](const auto&... a) { (a.bind(b), ...); }, query.assignments_);
+          query.bindAutomatic(b);
+          query.where_.bind(b);
+        }};
+  }
 
   void render(RenderContext& c) const {
     c.sql += "UPDATE ";
@@ -173,26 +169,17 @@ class DeleteQuery {
 
   // Runs the DELETE; returns the number of rows deleted.
   std::int64_t execute() const {
-    return owner_->withConnection([&](Connection& connection) {
-      std::string sql;
-      RenderContext c{connection.dialect(), sql};
-      render(c);
-      PreparedStatement statement = connection.prepare(sql);
-      BindContext b{*statement};
-      where_.bind(b);
-      statement->step();
-      return connection.changes();
-    });
+    return owner_->withConnection([&](Connection& connection) { return executeWrite(connection, source()); });
   }
 
-  std::string to_sql(const Dialect& dialect) const {
-    std::string sql;
-    RenderContext c{dialect, sql};
-    render(c);
-    return sql;
-  }
+  std::string to_sql(const Dialect& dialect) const { return renderWrite(dialect, source()); }
 
  private:
+  WriteSource source() const {
+    return WriteSource{this, [](const void* self, RenderContext& c) { static_cast<const DeleteQuery*>(self)->render(c); },
+                       [](const void* self, BindContext& b) { static_cast<const DeleteQuery*>(self)->where_.bind(b); }};
+  }
+
   void render(RenderContext& c) const {
     c.sql += "DELETE FROM ";
     c.dialect.appendIdentifier(c.sql, meta::Model<T>::table);
