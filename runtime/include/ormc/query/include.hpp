@@ -104,11 +104,11 @@ std::vector<typename R::Target*> loadRelation(Connection& connection, const std:
   if (std::all_of(parents.begin(), parents.end(), [&](Entity* p) { return holderOf(p).loaded(); })) return collect();
 
   // The parents' keys; a parent without one (a NULL foreign key) has nothing to load.
-  detail::KeyIndex<Key> keys;
+  detail::KeyIndex<Key> parentKeys;
   std::vector<std::size_t> keyOfParent;
   keyOfParent.reserve(parents.size());
-  for (Entity* parent : parents) keyOfParent.push_back(keys.add(keys::valueOf<Local>(*parent)));
-  const std::vector<Key>& distinct = keys.distinct();
+  for (Entity* parent : parents) keyOfParent.push_back(parentKeys.add(keys::valueOf<Local>(*parent)));
+  const std::vector<Key>& distinct = parentKeys.distinct();
 
   const Dialect& dialect = connection.dialect();
   static constexpr auto remoteColumns = keys::columnNames<Remote>();
@@ -145,14 +145,14 @@ std::vector<typename R::Target*> loadRelation(Connection& connection, const std:
     while (statement->step()) {
       if constexpr (manyToMany) {
         // The key comes first, so the row is read straight into its place.
-        const std::size_t key = keys.find(keys::read<Key>(*statement, 0));
+        const std::size_t key = parentKeys.find(keys::read<Key>(*statement, 0));
         if (key == detail::kNoKey) continue;
         crud::readRow(*statement, related[key].emplace_back(), static_cast<int>(Local::size));
       } else {
         Target target{};
         crud::readRow(*statement, target, 0);
         const std::optional<Key> value = keys::valueOf<Remote>(target);
-        const std::size_t key = value ? keys.find(*value) : detail::kNoKey;
+        const std::size_t key = value ? parentKeys.find(*value) : detail::kNoKey;
         if (key != detail::kNoKey) related[key].push_back(std::move(target));
       }
     }
