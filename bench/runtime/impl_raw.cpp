@@ -3,6 +3,8 @@
 // step), and columns are read by index straight into the struct.
 #include "sqlite_impl.hpp"
 
+#include "raw_sqlite.hpp"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -15,9 +17,7 @@ namespace ormc::bench {
 
 namespace {
 
-[[noreturn]] void fail(sqlite3* db, std::string_view what) {
-  throw std::runtime_error("raw: " + std::string(what) + ": " + sqlite3_errmsg(db));
-}
+[[noreturn]] void fail(sqlite3* db, std::string_view what) { failRaw(db, what); }
 
 // A prepared statement, finalized at scope exit.
 class Stmt {
@@ -58,23 +58,14 @@ class RawImpl final : public SqliteImpl {
   ~RawImpl() override { close(); }
   std::string_view name() const override { return "raw"; }
 
-  void open(const std::string& path) override {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        nullptr) != SQLITE_OK) {
-      fail(db_, "open " + path);
-    }
-    execute("PRAGMA foreign_keys = ON");
-    if (path != ":memory:") execute("PRAGMA journal_mode = WAL");
-  }
+  void open(const std::string& path) override { db_ = openRaw(path); }
 
   void close() override {
     sqlite3_close_v2(db_);
     db_ = nullptr;
   }
 
-  void execute(const std::string& script) override {
-    if (sqlite3_exec(db_, script.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) fail(db_, script);
-  }
+  void execute(const std::string& script) override { executeRaw(db_, script); }
 
   std::string queryText(const std::string& sql) override {
     Stmt s(db_, sql);

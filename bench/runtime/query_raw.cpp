@@ -6,6 +6,7 @@
 #include "query_impl.hpp"
 
 #include "bench_data.hpp"
+#include "raw_sqlite.hpp"
 
 #include <sqlite3.h>
 
@@ -16,9 +17,7 @@ namespace ormc::bench::queries {
 
 namespace {
 
-[[noreturn]] void fail(sqlite3* db, std::string_view what) {
-  throw std::runtime_error("raw: " + std::string(what) + ": " + sqlite3_errmsg(db));
-}
+[[noreturn]] void fail(sqlite3* db, std::string_view what) { failRaw(db, what); }
 
 class Stmt {
  public:
@@ -83,14 +82,7 @@ class RawQueryImpl final : public QueryImpl {
   ~RawQueryImpl() override { close(); }
   std::string_view name() const override { return "raw"; }
 
-  void open(const std::string& path) override {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        nullptr) != SQLITE_OK) {
-      fail(db_, "open " + path);
-    }
-    execute("PRAGMA foreign_keys = ON");
-    if (path != ":memory:") execute("PRAGMA journal_mode = WAL");
-  }
+  void open(const std::string& path) override { db_ = openRaw(path); }
 
   void close() override {
     statements_.clear();
@@ -104,7 +96,7 @@ class RawQueryImpl final : public QueryImpl {
     statements_.clear();  // the schema may change under them
     inPosts_.clear();
     inComments_.clear();
-    if (sqlite3_exec(db_, script.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) fail(db_, script);
+    executeRaw(db_, script);
   }
 
   // Each call returns its rows in a new vector, as ormc's all() does (and as an application
