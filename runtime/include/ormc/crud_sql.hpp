@@ -21,6 +21,7 @@ struct ColumnShape {
   bool primaryKey = false;
   bool autoincrement = false;
   bool version = false;
+  bool updatedAt = false;
 };
 
 struct TableShape {
@@ -37,12 +38,17 @@ std::string buildFindByKey(const Dialect& dialect, const TableShape& shape);
 std::string buildUpdate(const Dialect& dialect, const TableShape& shape);
 std::string buildRemoveByKey(const Dialect& dialect, const TableShape& shape, bool checkVersion);
 std::string buildUpsert(const Dialect& dialect, const TableShape& shape, bool generateId);
+// UPDATE of the columns whose `set` flag is on (by position in shape.columns), plus what every
+// update does: @updatedAt columns not set are set to a parameter, @version columns are bumped
+// in SQL. The row is found by key and, with a @version column, by the version read. Parameters:
+// the set columns in order, the @updatedAt ones, the key, the version.
+std::string buildPartialUpdate(const Dialect& dialect, const TableShape& shape, const std::vector<bool>& set);
 
 template <Entity T>
 const TableShape& shapeOf() {
   static const TableShape shape = [] {
     TableShape out{meta::Model<T>::table, {}};
-    meta::forEachColumn<T>([&](const auto& c) { out.columns.push_back({c.name, c.primaryKey, c.autoincrement, c.version}); });
+    meta::forEachColumn<T>([&](const auto& c) { out.columns.push_back({c.name, c.primaryKey, c.autoincrement, c.version, c.updatedAt}); });
     return out;
   }();
   return shape;

@@ -106,6 +106,34 @@ std::string buildUpdate(const Dialect& dialect, const TableShape& shape) {
   return b.take();
 }
 
+std::string buildPartialUpdate(const Dialect& dialect, const TableShape& shape, const std::vector<bool>& set) {
+  Builder b(dialect);
+  b.text("UPDATE ").name(shape.table).text(" SET ");
+  bool first = true;
+  auto assign = [&](const ColumnShape& column) -> Builder& { return b.text(first ? "" : ", ").name(column.name).text(" = "); };
+  for (std::size_t i = 0; i < shape.columns.size(); ++i) {
+    if (!set[i] || shape.columns[i].primaryKey) continue;
+    assign(shape.columns[i]).text("?");
+    first = false;
+  }
+  for (std::size_t i = 0; i < shape.columns.size(); ++i) {
+    const ColumnShape& column = shape.columns[i];
+    if (set[i] || column.primaryKey) continue;
+    if (column.updatedAt) {
+      assign(column).text("?");
+      first = false;
+    } else if (column.version) {
+      assign(column).name(column.name).text(" + 1");
+      first = false;
+    }
+  }
+  if (first) assignKeyToItself(b, shape);
+  b.text(" WHERE ");
+  keyCondition(b, shape);
+  versionCondition(b, shape);
+  return b.take();
+}
+
 std::string buildRemoveByKey(const Dialect& dialect, const TableShape& shape, bool checkVersion) {
   Builder b(dialect);
   b.text("DELETE FROM ").name(shape.table).text(" WHERE ");

@@ -179,6 +179,18 @@ class Cursor {
   std::optional<Row> row_;
 };
 
+namespace detail {
+template <class Owner, class Row>
+struct ResultOf {
+  using type = Row;
+};
+template <class Owner, class Row>
+  requires requires { typename Owner::template Adopted<Row>; }
+struct ResultOf<Owner, Row> {
+  using type = typename Owner::template Adopted<Row>;
+};
+}  // namespace detail
+
 template <class Owner, class Root, class Projection, class Joins = TypeList<>, class Where = NoCondition,
           class Order = std::tuple<>, class Group = std::tuple<>, class Having = NoCondition,
           class Includes = TypeList<>>
@@ -189,6 +201,9 @@ class Query {
   using LeftJoined = typename detail::LeftJoinedEntities<Joins>::type;
   // What one result row is: an entity, or a tuple of the selected items.
   using Row = typename Projection::template Row<LeftJoined>;
+  // What all() returns per row: the row, or what the owner makes of an entity (a Session
+  // returns Tracked<T>).
+  using Result = typename detail::ResultOf<Owner, Row>::type;
   using ProjectionType = Projection;
 
   Query(Owner& owner, Projection projection) : owner_(&owner), projection_(std::move(projection)) {}
@@ -285,25 +300,30 @@ class Query {
 
   // ---- Running ----
 
-  std::vector<Row> all() const {
+  std::vector<Result> all() const {
     checkEntities();
     if constexpr (detail::isEntityProjection<Projection>) {
-      return run::entities<Owner, Root>(*owner_, source(), includeLoader());
+      std::vector<Row> rows = run::entities<Owner, Root>(*owner_, source(), includeLoader());
+      if constexpr (std::is_same_v<Result, Row>) {
+        return rows;
+      } else {
+        return owner_->adopt(std::move(rows));
+      }
     } else {
       return run::rows<Owner, Row>(*owner_, source(), &readProjection);
     }
   }
 
   // The first row, or nullopt. Reads one row only (LIMIT 1).
-  std::optional<Row> first() const {
-    std::vector<Row> rows = limit(1).all();
+  std::optional<Result> first() const {
+    std::vector<Result> rows = limit(1).all();
     if (rows.empty()) return std::nullopt;
     return std::move(rows.front());
   }
 
   // The only row; throws NotFound if there is none and ormc::Error if there are several.
-  Row one() const {
-    std::vector<Row> rows = limit(2).all();
+  Result one() const {
+    std::vector<Result> rows = limit(2).all();
     if (rows.empty()) throw NotFound("ormc: one() found no row, in SQL: " + to_sql(kSqliteDialect));
     if (rows.size() > 1) throw Error("ormc: one() found more than one row, in SQL: " + to_sql(kSqliteDialect));
     return std::move(rows.front());
