@@ -22,8 +22,9 @@ constexpr const char* kUsage =
     "                  are dropped); default $ORMC_BENCH_MYSQL_URL\n"
     "  --only IDS      workloads: insert-customers, insert-customers-ids, insert-readings, find,\n"
     "                  read-10k, read-1m, mariadb-insert, query-trivial, query-medium, query-assoc,\n"
-    "                  query-predicates\n"
-    "  --impl NAMES    implementations: raw, ormc, SQLiteCpp, SOCI (raw always runs: it is the baseline)\n";
+    "                  query-predicates, session-update\n"
+    "  --impl NAMES    implementations: raw, ormc, SQLiteCpp, SOCI, raw-updates-only (raw always runs: it\n"
+    "                  is the baseline)\n";
 
 std::vector<std::string> splitList(std::string_view text) {
   std::vector<std::string> out;

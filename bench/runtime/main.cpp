@@ -1,7 +1,8 @@
 // ormc_bench_runtime: the runtime's speed against the raw sqlite3 C API, SQLiteCpp and SOCI
 // (and, given a MariaDB URL, against hand-written Connector/C++), every implementation of a
-// workload interleaved in the same run; and the typed query API against raw sqlite3 (diesel's
-// suite). See docs/benchmarks.md ("Runtime" and "Queries").
+// workload interleaved in the same run; the typed query API against raw sqlite3 (diesel's
+// suite); and a Session's load, change and flush against the same updates by hand. See
+// docs/benchmarks.md ("Runtime", "Queries" and "Session").
 #include "harness.hpp"
 #include "workloads.hpp"
 
@@ -21,6 +22,8 @@ int main(int argc, char** argv) {
     if (options->memory) runSqliteWorkloads(*options, true, results);
     if (options->file) runQueryWorkloads(*options, false, results);
     if (options->memory) runQueryWorkloads(*options, true, results);
+    if (options->file) runSessionWorkload(*options, false, results);
+    if (options->memory) runSessionWorkload(*options, true, results);
     if (!options->mysqlUrl.empty() && options->runs("mariadb-insert")) runMariadbWorkload(*options, results);
   } catch (const std::exception& error) {
     printTable(results);

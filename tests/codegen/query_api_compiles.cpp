@@ -3,6 +3,7 @@
 // must-not-compile cases no longer prove anything, so it is a test of its own.
 #include "blog.orm.hpp"
 #include "ormc/database.hpp"
+#include "ormc/session.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -78,4 +79,20 @@ std::int64_t updates(ormc::Database& db) {
 
 std::int64_t links(ormc::Database& db, const Post& post, const Tag& tag) {
   return db.link(q::Post.tags, post, tag) + db.unlink(q::Post.tags, post, tag);
+}
+
+// The session's setters and links written right (must_not_compile/session_*).
+void sessionWrites(ormc::Session& session) {
+  auto user = session.add(User{.email = "x"});
+  auto post = session.add(Post{.title = "t", .body = "b"});
+  user.set(q::User.karma, 5);
+  user.set(q::User.email, std::string("y"));
+  user.set(q::User.name, std::nullopt);
+  post.set(q::Post.title, "t2");
+  post.set(q::Post.author, user);
+  user.add(q::User.posts, post);
+  post.add(q::Post.tags, session.add(Tag{.name = "n"}));
+  std::vector<ormc::Tracked<Post>> posts = user.related(q::User.posts);
+  std::optional<ormc::Tracked<User>> author = post.related(q::Post.author);
+  std::vector<ormc::Tracked<User>> users = session.query<User>().include(q::User.posts).all();
 }

@@ -254,6 +254,8 @@ class Tracked {
     if (!entry_) throw Error("ormc: this Tracked<" + std::string(meta::Model<T>::name) + "> handle is empty");
   }
   const T& read() const;
+  template <auto M, class V>
+  void assign(V&& value);
   // The entry, checked to be open for changes.
   tracking::Entry<T>& writable() const;
   Session& session() const;
@@ -314,6 +316,7 @@ template <Entity T>
 std::vector<Tracked<T>> Session::adopt(std::vector<T> rows) {
   std::vector<Tracked<T>> out;
   out.reserve(rows.size());
+  table<T>().reserve(rows.size());
   for (T& row : rows) out.push_back(Tracked<T>(adoptRow(std::move(row))));
   return out;
 }
@@ -469,12 +472,23 @@ tracking::Entry<T>& Tracked<T>::writable() const {
 template <Entity T>
 template <auto M, class V>
 Tracked<T>& Tracked<T>::set(query::Column<M>, V&& value) {
-  static_assert(std::is_same_v<meta::OwnerOf<M>, T>, "ormc: set() assigns a column of this object's model");
-  static_assert(std::is_same_v<std::remove_cvref_t<V>, std::nullopt_t> || query::operandsFit<query::Column<M>, V>,
+  constexpr bool ownColumn = std::is_same_v<meta::OwnerOf<M>, T>;
+  constexpr bool null = std::is_same_v<std::remove_cvref_t<V>, std::nullopt_t>;
+  constexpr bool fits = null ? query::isNullable<meta::MemberType<M>> : query::operandsFit<query::Column<M>, V>;
+  static_assert(ownColumn, "ormc: set() assigns a column of this object's model");
+  static_assert(!ownColumn || null || fits,
                 "ormc: set() assigns a value of the column's own type (a string does not go into an integer column)");
-  static_assert(!std::is_same_v<std::remove_cvref_t<V>, std::nullopt_t> || query::isNullable<meta::MemberType<M>>,
-                "ormc: set(column, std::nullopt) needs a nullable column");
-  static_assert(!meta::column<M>().version, "ormc: a @version column is bumped by each flush, not set by hand");
+  static_assert(!ownColumn || !null || fits, "ormc: set(column, std::nullopt) needs a nullable column");
+  if constexpr (ownColumn && fits) {
+    static_assert(!meta::column<M>().version, "ormc: a @version column is bumped by each flush, not set by hand");
+    assign<M>(std::forward<V>(value));
+  }
+  return *this;
+}
+
+template <Entity T>
+template <auto M, class V>
+void Tracked<T>::assign(V&& value) {
   tracking::Entry<T>& entry = writable();
   if constexpr (meta::column<M>().primaryKey) {
     if (entry.state != TrackedState::New) {
@@ -495,7 +509,6 @@ Tracked<T>& Tracked<T>::set(query::Column<M>, V&& value) {
     }
   });
   session().template table<T>().noteChanged(entry_);
-  return *this;
 }
 
 template <Entity T>

@@ -154,6 +154,11 @@ class Table final : public TableBase {
 
   // The tracked object for a row just read: the one already tracked under its key (its
   // unflushed changes win; an expired one takes the row's values), else a new one.
+  // Room for `more` objects in the identity map, before a query's rows are adopted.
+  void reserve(std::size_t more) {
+    if constexpr (requires { byKey_.reserve(more); }) byKey_.reserve(byKey_.size() + more);
+  }
+
   EntryPtr<T> adopt(T&& row, std::uint64_t sequence) {
     auto [it, fresh] = byKey_.try_emplace(meta::primaryKeyOf(row));
     if (!fresh) {
@@ -202,8 +207,7 @@ class Table final : public TableBase {
   bool refreshed(const EntryPtr<T>& entry, std::optional<T> row) {
     if (!row) {
       byKey_.erase(meta::primaryKeyOf(entry->value));
-      entry->state = TrackedState::Detached;
-      entry->session = nullptr;
+      detach(*entry);
       return false;
     }
     entry->value = std::move(*row);
@@ -272,6 +276,7 @@ class Table final : public TableBase {
     const Dialect& dialect = context.connection.dialect();
     std::optional<PreparedStatement> statement;
     const std::string* statementSql = nullptr;
+    Mask statementMask;  // the columns statementSql sets: a row with the same ones reuses it
     auto update = [&](const EntryPtr<T>& entry, bool justInserted) {
       Mask resolved;
       if (entry->hasParentBindings()) {
@@ -284,13 +289,13 @@ class Table final : public TableBase {
         if (column.primaryKey) mask.reset(meta::columnIndex<std::remove_cvref_t<decltype(column)>::member>);
       });
       if (mask.none()) return;
-      const std::string& sql = partialUpdateSql(dialect, mask);
-      if (statementSql != &sql) {
-        statement.reset();
-        statement.emplace(context.connection.prepare(sql));
-        statementSql = &sql;
-      } else {
+      if (statementSql != nullptr && mask == statementMask) {
         (*statement)->reset();
+      } else {
+        statementSql = &partialUpdateSql(dialect, mask);
+        statementMask = mask;
+        statement.reset();
+        statement.emplace(context.connection.prepare(*statementSql));
       }
       Statement& s = **statement;
       int index = 1;
@@ -346,7 +351,9 @@ class Table final : public TableBase {
       byKey_.insert_or_assign(meta::primaryKeyOf(entry->value), entry);
       insertedInTransaction_.push_back(entry);
     }
-    for (auto& [entry, mask] : updated_) {
+    for (Updated& update : updated_) {
+      const EntryPtr<T>& entry = update.entry;
+      const Mask& mask = update.mask;
       meta::forEachColumn<T>([&](const auto& column) {
         using C = std::remove_cvref_t<decltype(column)>;
         if (column.primaryKey || mask.test(meta::columnIndex<C::member>)) return;
@@ -363,8 +370,7 @@ class Table final : public TableBase {
     for (auto* list : {&removed_, &cascaded_}) {
       for (const EntryPtr<T>& entry : *list) {
         byKey_.erase(meta::primaryKeyOf(entry->value));
-        entry->state = TrackedState::Detached;
-        entry->session = nullptr;
+        detach(*entry);
         deletedInTransaction_.push_back(entry);
       }
     }
@@ -423,7 +429,10 @@ class Table final : public TableBase {
   void detachAll() noexcept override {
     for (auto& [key, entry] : byKey_) detach(*entry);
     for (const EntryPtr<T>& entry : added_) detach(*entry);
+    for (const EntryPtr<T>& entry : deletedInTransaction_) detach(*entry);
     byKey_.clear();
+    deletedInTransaction_.clear();
+    insertedInTransaction_.clear();
     added_.clear();
     dirty_.clear();
     removed_.clear();
@@ -495,10 +504,14 @@ class Table final : public TableBase {
     Mask mask;
   };
 
+  // Also drops what the entry holds of other entries: related objects and linked parents
+  // point both ways, and shared ownership must not keep a cycle alive after the session.
   static void detach(Entry<T>& entry) noexcept {
     entry.state = TrackedState::Detached;
     entry.session = nullptr;
     entry.listedDirty = false;
+    entry.parents = {};
+    entry.related = {};
   }
 
   template <class LocalKey>
