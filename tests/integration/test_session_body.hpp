@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include "blog.orm.hpp"
+#include "cycle.orm.hpp"
 #include "shop.orm.hpp"
 #include "ormc/database.hpp"
 #include "ormc/error.hpp"
@@ -360,6 +361,10 @@ TEST_CASE_TEMPLATE("optimistic locking: a concurrent update makes flush throw St
   mine.commit();
   CHECK(db.raw_query<std::string>("SELECT body FROM post") == Strings{"mine, after all"});
   (void)extra;
+  // A DELETE is version-checked too: theirs still holds version 1.
+  theirs.remove(theirPost);
+  CHECK_THROWS_AS(theirs.commit(), ormc::StaleObject);
+  CHECK(db.raw_query<std::int64_t>("SELECT COUNT(*) FROM post") == std::vector<std::int64_t>{1});
 }
 
 TEST_CASE_TEMPLATE("a self-reference: rows of one table inserted parents first, a cycle broken by an UPDATE", F,
@@ -401,6 +406,59 @@ TEST_CASE_TEMPLATE("a self-reference: rows of one table inserted parents first, 
   CHECK(heads(log.take()) == Strings{"DELETE FROM \"employee\""});
   CHECK(db.raw_query<Row>(managers) ==
         std::vector<Row>{{"ann@example.com", std::nullopt}, {"cid@example.com", std::nullopt}});
+
+  // onDelete Restrict: the database refuses to delete a category that has children, the flush
+  // fails as a whole, and a rollback brings the category back.
+  using acme::shop::Category;
+  auto root = session.add(Category{.name = "Root", .slug = "root"});
+  auto leaf = session.add(Category{.name = "Leaf", .slug = "leaf"});
+  leaf.set(sq::Category.parent, root);
+  session.commit();
+  session.remove(root);
+  CHECK(leaf.state() == ormc::TrackedState::Persistent);
+  CHECK_THROWS_AS(session.commit(), ormc::ForeignKeyViolation);
+  CHECK(db.raw_query<std::int64_t>("SELECT COUNT(*) FROM category") == std::vector<std::int64_t>{2});
+  session.rollback();
+  CHECK(root.state() == ormc::TrackedState::Persistent);
+  CHECK(leaf->parentId == root->id);
+}
+
+TEST_CASE_TEMPLATE("a cycle between two tables is broken through its nullable foreign key", F, ORMC_SESSION_FIXTURES) {
+  using namespace ormc::test::sessions;
+  using cycle::Player;
+  using cycle::Team;
+  namespace cq = cycle::q;
+  F f;
+  ormc::Database db = f.open();
+  db.create_all<cycle::Schema>();
+  StatementLog log(db);
+
+  ormc::Session session(db);
+  // team.captainId (nullable) -> player, player.teamId (required) -> team: the team goes
+  // first with no captain, the players follow, then the captain is set.
+  auto team = session.add(Team{.name = "Engines"});
+  auto ada = session.add(Player{.name = "Ada"});
+  auto bob = session.add(Player{.name = "Bob"});
+  team.add(cq::Team.players, ada);
+  team.add(cq::Team.players, bob);
+  team.set(cq::Team.captain, ada);
+  session.commit();
+  CHECK(log.take() == Strings{R"(INSERT INTO "team" ("name", "captain_id") VALUES (?, ?))",
+                              R"(INSERT INTO "player" ("name", "team_id") VALUES (?, ?), (?, ?))",
+                              R"(UPDATE "team" SET "captain_id" = ? WHERE "id" = ?)"});
+  CHECK(team->captainId == ada->id);
+  CHECK(bob->teamId == team->id);
+  using Row = std::tuple<std::string, std::string>;
+  CHECK(db.raw_query<Row>("SELECT t.name, p.name FROM team t JOIN player p ON p.id = t.captain_id") ==
+        std::vector<Row>{{"Engines", "Ada"}});
+  log.take();
+
+  // Removing the team: its players go with it (Cascade), by the database.
+  session.remove(team);
+  CHECK(ada.state() == ormc::TrackedState::Removed);
+  session.commit();
+  CHECK(heads(log.take()) == Strings{"DELETE FROM \"team\""});
+  CHECK(db.raw_query<std::int64_t>("SELECT COUNT(*) FROM player") == std::vector<std::int64_t>{0});
 }
 
 TEST_CASE_TEMPLATE("misuse of tracked objects fails loudly", F, ORMC_SESSION_FIXTURES) {

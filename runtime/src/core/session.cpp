@@ -36,24 +36,39 @@ tracking::TableBase* Session::findTable(const void* tag) const noexcept {
 void Session::addTable(std::unique_ptr<tracking::TableBase> table) { tables_.push_back(std::move(table)); }
 
 std::vector<tracking::TableBase*> Session::flushOrder() const {
-  // Depth first over foreign keys, in the order tables were first used; a cycle is cut where
-  // it is found (its rows get a NULL foreign key first and an UPDATE later, table.hpp).
-  std::vector<tracking::TableBase*> order;
-  std::vector<int> mark(tables_.size(), 0);  // 0 new, 1 on the path, 2 done
-  std::function<void(std::size_t)> visit = [&](std::size_t i) {
-    mark[i] = 1;
-    for (const void* parent : tables_[i]->parentTables()) {
-      for (std::size_t j = 0; j < tables_.size(); ++j) {
-        if (tables_[j]->tag() == parent && mark[j] == 0) visit(j);
+  // Depth first over foreign keys, in the order tables were first used. A cycle is cut where
+  // it is found: its rows get a NULL foreign key first and an UPDATE later (table.hpp). That
+  // needs the cut to fall on a nullable foreign key; if the order over every key puts a table
+  // before a parent it requires, the order over the required keys alone is taken instead.
+  auto order = [&](bool requiredOnly) {
+    std::vector<tracking::TableBase*> out;
+    std::vector<int> mark(tables_.size(), 0);  // 0 new, 1 on the path, 2 done
+    std::function<void(std::size_t)> visit = [&](std::size_t i) {
+      mark[i] = 1;
+      for (const auto& parent : tables_[i]->parentTables()) {
+        if (requiredOnly && !parent.required) continue;
+        for (std::size_t j = 0; j < tables_.size(); ++j) {
+          if (tables_[j]->tag() == parent.tag && mark[j] == 0) visit(j);
+        }
+      }
+      mark[i] = 2;
+      out.push_back(tables_[i].get());
+    };
+    for (std::size_t i = 0; i < tables_.size(); ++i) {
+      if (mark[i] == 0) visit(i);
+    }
+    return out;
+  };
+  std::vector<tracking::TableBase*> all = order(false);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    for (const auto& parent : all[i]->parentTables()) {
+      if (!parent.required || parent.tag == all[i]->tag()) continue;
+      for (std::size_t j = i + 1; j < all.size(); ++j) {
+        if (all[j]->tag() == parent.tag) return order(true);
       }
     }
-    mark[i] = 2;
-    order.push_back(tables_[i].get());
-  };
-  for (std::size_t i = 0; i < tables_.size(); ++i) {
-    if (mark[i] == 0) visit(i);
   }
-  return order;
+  return all;
 }
 
 void Session::flush() {

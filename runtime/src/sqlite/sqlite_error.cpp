@@ -28,6 +28,12 @@ void throwError(int code, const std::string& message, std::string_view sql) {
       throw UniqueViolation(text, code, statement);
     case SQLITE_CONSTRAINT_FOREIGNKEY:
       throw ForeignKeyViolation(text, code, statement);
+    case SQLITE_CONSTRAINT_TRIGGER:
+      // ON DELETE / ON UPDATE RESTRICT reports its refusal as a trigger's.
+      if (message.find("FOREIGN KEY constraint failed") != std::string::npos) {
+        throw ForeignKeyViolation(text, code, statement);
+      }
+      break;
     case SQLITE_CONSTRAINT_NOTNULL:
       throw NotNullViolation(text, code, statement);
     case SQLITE_CONSTRAINT_CHECK:

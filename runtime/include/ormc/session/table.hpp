@@ -55,8 +55,13 @@ class TableBase {
   const void* tag() const noexcept { return tag_; }
   std::string_view model() const noexcept { return model_; }
 
-  // The tables this one's foreign keys reference (their tags), parents before children.
-  virtual std::vector<const void*> parentTables() const = 0;
+  // A table this one's foreign key references; `required`: the key cannot be NULL, so the
+  // parent's row must be written first.
+  struct ParentTable {
+    const void* tag;
+    bool required;
+  };
+  virtual std::vector<ParentTable> parentTables() const = 0;
   // Something to write at the next flush.
   virtual bool pending() const noexcept = 0;
   virtual void insertNew(FlushContext& context) = 0;
@@ -217,11 +222,11 @@ class Table final : public TableBase {
 
   // ---- TableBase ----
 
-  std::vector<const void*> parentTables() const override {
-    std::vector<const void*> parents;
+  std::vector<ParentTable> parentTables() const override {
+    std::vector<ParentTable> parents;
     meta::forEachForeignKey<T>([&](const auto& key) {
-      using Target = typename std::remove_cvref_t<decltype(key)>::Target;
-      parents.push_back(tagOf<Target>());
+      using Key = std::remove_cvref_t<decltype(key)>;
+      parents.push_back({tagOf<typename Key::Target>(), !detail::allNullable<typename Key::Columns>()});
     });
     return parents;
   }
