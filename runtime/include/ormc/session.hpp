@@ -256,6 +256,9 @@ class Tracked {
   const T& read() const;
   template <auto M, class V>
   void assign(V&& value);
+  // Links (or unlinks) `target` through many-to-many relation M at the next flush.
+  template <auto M>
+  void changeJoinRow(const Tracked<typename query::RelationRef<M>::Target>& target, bool link);
   // The entry, checked to be open for changes.
   tracking::Entry<T>& writable() const;
   Session& session() const;
@@ -548,22 +551,28 @@ auto Tracked<T>::related(query::RelationRef<M>) const {
 
 template <Entity T>
 template <auto M>
-Tracked<T>& Tracked<T>::add(query::RelationRef<M> relation,
-                            const Tracked<typename query::RelationRef<M>::Target>& target) {
+void Tracked<T>::changeJoinRow(const Tracked<typename query::RelationRef<M>::Target>& target, bool link) {
+  using Target = typename query::RelationRef<M>::Target;
+  Session& owner = session();
+  writable();
+  target.writable();
+  owner.ensureMine(target.entry_);
+  owner.changeLink({&meta::relation<M>(), entry_, target.entry_, link,
+                    [](Connection& c, const tracking::EntryBase& a, const tracking::EntryBase& b, bool linked) {
+                      query::linkRows<query::RelationRef<M>>(c, static_cast<const tracking::Entry<T>&>(a).value,
+                                                             static_cast<const tracking::Entry<Target>&>(b).value,
+                                                             linked);
+                    }});
+}
+
+template <Entity T>
+template <auto M>
+Tracked<T>& Tracked<T>::add(query::RelationRef<M>, const Tracked<typename query::RelationRef<M>::Target>& target) {
   using R = std::remove_cvref_t<decltype(meta::relation<M>())>;
   static_assert(std::is_same_v<meta::OwnerOf<M>, T>, "ormc: add() links through a relation of this object's model");
   static_assert(R::many, "ormc: add() links to-many relations; set() a to-one relation");
   if constexpr (meta::relation<M>().kind == meta::RelationKind::ManyToMany) {
-    Session& owner = session();
-    writable();
-    target.writable();
-    owner.ensureMine(target.entry_);
-    owner.changeLink({&meta::relation<M>(), entry_, target.entry_, true,
-                      [](Connection& c, const tracking::EntryBase& a, const tracking::EntryBase& b, bool link) {
-                        query::linkRows<query::RelationRef<M>>(
-                            c, static_cast<const tracking::Entry<T>&>(a).value,
-                            static_cast<const tracking::Entry<typename R::Target>&>(b).value, link);
-                      }});
+    changeJoinRow<M>(target, true);
   } else {
     // The target owns the foreign key: it is the target that changes.
     constexpr std::size_t partner = tracking::detail::owningPartner<R>();
@@ -571,7 +580,6 @@ Tracked<T>& Tracked<T>::add(query::RelationRef<M> relation,
     using P = std::tuple_element_t<partner, std::remove_cvref_t<decltype(meta::Model<Target>::relations)>>;
     Tracked<Target>(target).set(query::RelationRef<P::member>{}, *this);
   }
-  (void)relation;
   return *this;
 }
 
@@ -582,15 +590,7 @@ Tracked<T>& Tracked<T>::remove(query::RelationRef<M>, const Tracked<typename que
   static_assert(std::is_same_v<meta::OwnerOf<M>, T>, "ormc: remove() unlinks through a relation of this object's model");
   static_assert(R::many, "ormc: remove() unlinks to-many relations; set(relation, std::nullopt) clears a to-one");
   if constexpr (meta::relation<M>().kind == meta::RelationKind::ManyToMany) {
-    Session& owner = session();
-    writable();
-    owner.ensureMine(target.entry_);
-    owner.changeLink({&meta::relation<M>(), entry_, target.entry_, false,
-                      [](Connection& c, const tracking::EntryBase& a, const tracking::EntryBase& b, bool link) {
-                        query::linkRows<query::RelationRef<M>>(
-                            c, static_cast<const tracking::Entry<T>&>(a).value,
-                            static_cast<const tracking::Entry<typename R::Target>&>(b).value, link);
-                      }});
+    changeJoinRow<M>(target, false);
   } else {
     constexpr std::size_t partner = tracking::detail::owningPartner<R>();
     using Target = typename R::Target;

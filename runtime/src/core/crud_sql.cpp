@@ -91,19 +91,7 @@ std::string buildFindByKey(const Dialect& dialect, const TableShape& shape) {
 }
 
 std::string buildUpdate(const Dialect& dialect, const TableShape& shape) {
-  Builder b(dialect);
-  b.text("UPDATE ").name(shape.table).text(" SET ");
-  bool first = true;
-  for (const ColumnShape& column : shape.columns) {
-    if (column.primaryKey) continue;
-    b.text(first ? "" : ", ").name(column.name).text(" = ?");
-    first = false;
-  }
-  if (first) assignKeyToItself(b, shape);
-  b.text(" WHERE ");
-  keyCondition(b, shape);
-  versionCondition(b, shape);
-  return b.take();
+  return buildPartialUpdate(dialect, shape, std::vector<bool>(shape.columns.size(), true));
 }
 
 std::string buildPartialUpdate(const Dialect& dialect, const TableShape& shape, const std::vector<bool>& set) {
