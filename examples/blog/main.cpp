@@ -10,7 +10,9 @@
 #include "blog.orm.hpp"
 
 #include <ormc/database.hpp>
+#include <ormc/session.hpp>
 
+#include <cstdint>
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -156,6 +158,23 @@ int run(const Arguments& arguments) {
   for (const blog::Post& written : posts) {
     std::cout << "  post #" << written.id << (db.find<blog::Post>(written.id) ? " still there" : " gone") << "\n";
   }
+
+  std::cout << "\nA unit of work (ormc::Session): objects change in memory, commit() writes what changed:\n";
+  std::int64_t sketchId = 0;
+  {
+    ormc::Session session(db);
+    auto ada = session.get<blog::User>(users[0].id).value();  // read once; another get() is free
+    auto math = session.get<blog::Tag>(std::string("math")).value();
+    auto sketch = session.add(blog::Post{.title = "Sketch of the Engine", .body = "Translated, with notes."});
+    ada.add(blog::q::User.posts, sketch);  // sketch.authorId follows ada's id
+    sketch.add(blog::q::Post.tags, math);  // a post_tag row
+    ada.set(blog::q::User.karma, ada->karma + 1);
+    session.commit();  // INSERT post, UPDATE users (karma only, and updatedAt), INSERT post_tag, COMMIT
+    sketchId = sketch->id;
+    std::cout << "  " << ada->name.value_or("") << " has " << ada.related(blog::q::User.posts).size()
+              << " posts and karma " << ada->karma << "\n";
+  }
+  printPost(db, *db.find<blog::Post>(sketchId));
   return EXIT_SUCCESS;
 }
 
