@@ -43,9 +43,7 @@ void writeDocComment(CodeWriter& w, const std::string& doc) {
 class DdlWriter {
  public:
   DdlWriter(const ir::Schema& schema, const Dialect& dialect)
-      : schema_(schema), dialect_(dialect), style_(dialect.style()), order_(orderTables(schema)) {
-    for (const ForeignKeyRef& ref : order_.deferred) deferred_.insert({ref.entity, ref.foreignKey});
-  }
+      : schema_(schema), dialect_(dialect), table_(schema, dialect), style_(dialect.style()), order_(orderTables(schema)) {}
 
   std::string write(const DdlOptions& options) {
     std::string from = options.source.empty() ? "" : " from " + options.source;
@@ -57,127 +55,148 @@ class DdlWriter {
               "-- connections that run PRAGMA foreign_keys = ON.\n");
     }
     w_.emit(dialect_.prologue());
+    std::set<std::pair<std::size_t, std::size_t>> deferred;
+    if (!style_.forwardReferences) {
+      for (const ForeignKeyRef& ref : order_.deferred) deferred.insert({ref.entity, ref.foreignKey});
+    }
     for (std::size_t entity : order_.entities) {
       w_.emit("\n");
-      writeTable(entity);
-      if (!style_.indexesInTable) writeIndexStatements(schema_.entities[entity]);
+      std::vector<std::size_t> skipped;
+      for (const auto& [e, k] : deferred) {
+        if (e == entity) skipped.push_back(k);
+      }
+      w_.emit(table_.createTable(entity, skipped));
+      if (!style_.indexesInTable) {
+        for (const ir::Index& index : schema_.entities[entity].indexes) {
+          w_.emit(table_.createIndex(schema_.entities[entity], index) + ";\n");
+        }
+      }
     }
-    if (!style_.forwardReferences && !order_.deferred.empty()) {
+    if (!deferred.empty()) {
       w_.emit("\n-- Foreign keys that close a cycle between tables, added once both tables exist.\n");
       for (const ForeignKeyRef& ref : order_.deferred) {
         const ir::Entity& entity = schema_.entities[ref.entity];
         w_.emit("ALTER TABLE $table$ ADD $key$;\n",
-                {{"table", q(entity.table)}, {"key", foreignKey(entity, entity.foreignKeys[ref.foreignKey])}});
+                {{"table", dialect_.quoteIdentifier(entity.table)},
+                 {"key", table_.foreignKey(entity, entity.foreignKeys[ref.foreignKey])}});
       }
     }
     return w_.take();
   }
 
  private:
-  std::string q(const std::string& name) const { return dialect_.quoteIdentifier(name); }
-
-  std::string columnList(const ir::Entity& entity, const std::vector<std::size_t>& columns) const {
-    std::string out;
-    for (std::size_t c : columns) {
-      out += (out.empty() ? "" : ", ") + q(c < entity.columns.size() ? entity.columns[c].name : "");
-    }
-    return out;
-  }
-
-  std::size_t autoincrementColumn(const ir::Entity& entity) const {
-    if (!style_.autoincrementDeclaresKey || entity.primaryKey.columns.size() != 1) return ir::kNone;
-    std::size_t c = entity.primaryKey.columns.front();
-    return c < entity.columns.size() && entity.columns[c].autoincrement ? c : ir::kNone;
-  }
-
-  void writeTable(std::size_t entityIndex) {
-    const ir::Entity& entity = schema_.entities[entityIndex];
-    if (!entity.doc.empty() && style_.docsAsSqlComments) writeDocComment(w_, entity.doc);
-    w_.emit("CREATE TABLE $table$ (\n", {{"table", q(entity.table)}});
-    std::vector<std::string> items;
-    // Names padded to one width, so types line up and the table reads as a table.
-    std::size_t width = 0;
-    for (const ir::Column& c : entity.columns) width = std::max(width, names::codePointCount(q(c.name)));
-    for (std::size_t c = 0; c < entity.columns.size(); ++c) items.push_back(columnDefinition(entity, c, width));
-    for (std::string& item : tableConstraints(entityIndex)) items.push_back(std::move(item));
-    {
-      auto in = w_.indent();
-      for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i < entity.columns.size() && style_.docsAsSqlComments && !entity.columns[i].doc.empty()) {
-          writeDocComment(w_, entity.columns[i].doc);
-        }
-        w_.emit("$item$$comma$\n", {{"item", items[i]}, {"comma", i + 1 < items.size() ? "," : ""}});
-      }
-    }
-    w_.emit(")$options$;\n", {{"options", dialect_.tableOptions(entity)}});
-  }
-
-  std::string columnDefinition(const ir::Entity& entity, std::size_t index, std::size_t width) const {
-    const ir::Column& c = entity.columns[index];
-    std::string name = q(c.name);
-    std::string out = name + std::string(width - names::codePointCount(name), ' ') + " " +
-                      dialect_.columnType(schema_, c.type);
-    if (!c.nullable) out += " NOT NULL";
-    // Sema allows @autoincrement only on a single-column @id, so the key named here is this column's.
-    if (c.autoincrement) out += " " + dialect_.autoincrementClause(q(entity.primaryKey.name));
-    if (std::string d = dialect_.defaultClause(schema_, c); !d.empty()) out += " DEFAULT " + d;
-    if (std::string check = dialect_.typeCheck(schema_, c); !check.empty()) out += " CHECK (" + check + ")";
-    out += dialect_.columnComment(c.doc);
-    return out;
-  }
-
-  std::vector<std::string> tableConstraints(std::size_t entityIndex) const {
-    const ir::Entity& entity = schema_.entities[entityIndex];
-    std::vector<std::string> items;
-    if (autoincrementColumn(entity) == ir::kNone && !entity.primaryKey.columns.empty()) {
-      std::string name = style_.namedPrimaryKey ? "CONSTRAINT " + q(entity.primaryKey.name) + " " : "";
-      items.push_back(fmt::format("{}PRIMARY KEY ({})", name, columnList(entity, entity.primaryKey.columns)));
-    }
-    if (style_.indexesInTable) {
-      for (const ir::Index& index : entity.indexes) {
-        items.push_back(index.unique
-                            ? fmt::format("CONSTRAINT {} UNIQUE ({})", q(index.name), columnList(entity, index.columns))
-                            : fmt::format("INDEX {} ({})", q(index.name), columnList(entity, index.columns)));
-      }
-    }
-    for (std::size_t k = 0; k < entity.foreignKeys.size(); ++k) {
-      if (deferred_.count({entityIndex, k}) && !style_.forwardReferences) continue;
-      items.push_back(foreignKey(entity, entity.foreignKeys[k]));
-    }
-    for (const ir::Check& check : entity.checks) {
-      items.push_back(
-          fmt::format("CONSTRAINT {} CHECK ({})", q(check.name), renderCheck(entity, check.expr, dialect_)));
-    }
-    return items;
-  }
-
-  std::string foreignKey(const ir::Entity& entity, const ir::ForeignKey& key) const {
-    if (key.targetEntity >= schema_.entities.size()) return "";
-    const ir::Entity& target = schema_.entities[key.targetEntity];
-    return fmt::format("CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({}) ON DELETE {} ON UPDATE {}", q(key.name),
-                       columnList(entity, key.columns), q(target.table), columnList(target, key.targetColumns),
-                       actionSql(key.onDelete), actionSql(key.onUpdate));
-  }
-
-  void writeIndexStatements(const ir::Entity& entity) {
-    for (const ir::Index& index : entity.indexes) {
-      w_.emit("CREATE $unique$INDEX $name$ ON $table$ ($columns$);\n",
-              {{"unique", index.unique ? "UNIQUE " : ""},
-               {"name", q(index.name)},
-               {"table", q(entity.table)},
-               {"columns", columnList(entity, index.columns)}});
-    }
-  }
-
   const ir::Schema& schema_;
   const Dialect& dialect_;
+  const TableDdl table_;
   const DdlStyle style_;
   const TableOrder order_;
-  std::set<std::pair<std::size_t, std::size_t>> deferred_;
   CodeWriter w_;
 };
 
 }  // namespace
+
+TableDdl::TableDdl(const ir::Schema& schema, const Dialect& dialect)
+    : schema_(schema), dialect_(dialect), style_(dialect.style()) {}
+
+std::string TableDdl::q(const std::string& name) const { return dialect_.quoteIdentifier(name); }
+
+std::string TableDdl::columnList(const ir::Entity& entity, const std::vector<std::size_t>& columns) const {
+  std::string out;
+  for (std::size_t c : columns) {
+    out += (out.empty() ? "" : ", ") + q(c < entity.columns.size() ? entity.columns[c].name : "");
+  }
+  return out;
+}
+
+std::size_t TableDdl::autoincrementColumn(const ir::Entity& entity) const {
+  if (!style_.autoincrementDeclaresKey || entity.primaryKey.columns.size() != 1) return ir::kNone;
+  std::size_t c = entity.primaryKey.columns.front();
+  return c < entity.columns.size() && entity.columns[c].autoincrement ? c : ir::kNone;
+}
+
+std::string TableDdl::createTable(std::size_t entityIndex, const std::vector<std::size_t>& skippedForeignKeys,
+                                  const std::string& tableName) const {
+  const ir::Entity& entity = schema_.entities[entityIndex];
+  CodeWriter w;
+  if (!entity.doc.empty() && style_.docsAsSqlComments) writeDocComment(w, entity.doc);
+  w.emit("CREATE TABLE $table$ (\n", {{"table", q(tableName.empty() ? entity.table : tableName)}});
+  std::vector<std::string> items;
+  // Names padded to one width, so types line up and the table reads as a table.
+  std::size_t width = 0;
+  for (const ir::Column& c : entity.columns) width = std::max(width, names::codePointCount(q(c.name)));
+  for (std::size_t c = 0; c < entity.columns.size(); ++c) items.push_back(columnDefinition(entity, c, width));
+  for (std::string& item : tableConstraints(entityIndex, skippedForeignKeys)) items.push_back(std::move(item));
+  {
+    auto in = w.indent();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (i < entity.columns.size() && style_.docsAsSqlComments && !entity.columns[i].doc.empty()) {
+        writeDocComment(w, entity.columns[i].doc);
+      }
+      w.emit("$item$$comma$\n", {{"item", items[i]}, {"comma", i + 1 < items.size() ? "," : ""}});
+    }
+  }
+  w.emit(")$options$;\n", {{"options", dialect_.tableOptions(entity)}});
+  return w.take();
+}
+
+std::string TableDdl::columnDefinition(const ir::Entity& entity, std::size_t index, std::size_t width) const {
+  const ir::Column& c = entity.columns[index];
+  std::string name = q(c.name);
+  const std::size_t length = names::codePointCount(name);
+  std::string out = name + std::string(width > length ? width - length : 0, ' ') + " " +
+                    dialect_.columnType(schema_, c.type);
+  if (!c.nullable) out += " NOT NULL";
+  // Sema allows @autoincrement only on a single-column @id, so the key named here is this column's.
+  if (c.autoincrement) out += " " + dialect_.autoincrementClause(q(entity.primaryKey.name));
+  if (std::string d = dialect_.defaultClause(schema_, c); !d.empty()) out += " DEFAULT " + d;
+  if (std::string check = dialect_.typeCheck(schema_, c); !check.empty()) out += " CHECK (" + check + ")";
+  out += dialect_.columnComment(c.doc);
+  return out;
+}
+
+std::string TableDdl::primaryKey(const ir::Entity& entity) const {
+  if (autoincrementColumn(entity) != ir::kNone || entity.primaryKey.columns.empty()) return "";
+  std::string name = style_.namedPrimaryKey ? "CONSTRAINT " + q(entity.primaryKey.name) + " " : "";
+  return fmt::format("{}PRIMARY KEY ({})", name, columnList(entity, entity.primaryKey.columns));
+}
+
+std::string TableDdl::uniqueOrIndex(const ir::Entity& entity, const ir::Index& index) const {
+  return index.unique ? fmt::format("CONSTRAINT {} UNIQUE ({})", q(index.name), columnList(entity, index.columns))
+                      : fmt::format("INDEX {} ({})", q(index.name), columnList(entity, index.columns));
+}
+
+std::string TableDdl::check(const ir::Entity& entity, const ir::Check& check) const {
+  return fmt::format("CONSTRAINT {} CHECK ({})", q(check.name), renderCheck(entity, check.expr, dialect_));
+}
+
+std::vector<std::string> TableDdl::tableConstraints(std::size_t entityIndex,
+                                                    const std::vector<std::size_t>& skippedForeignKeys) const {
+  const ir::Entity& entity = schema_.entities[entityIndex];
+  std::vector<std::string> items;
+  if (std::string key = primaryKey(entity); !key.empty()) items.push_back(std::move(key));
+  if (style_.indexesInTable) {
+    for (const ir::Index& index : entity.indexes) items.push_back(uniqueOrIndex(entity, index));
+  }
+  for (std::size_t k = 0; k < entity.foreignKeys.size(); ++k) {
+    if (std::find(skippedForeignKeys.begin(), skippedForeignKeys.end(), k) != skippedForeignKeys.end()) continue;
+    items.push_back(foreignKey(entity, entity.foreignKeys[k]));
+  }
+  for (const ir::Check& c : entity.checks) items.push_back(check(entity, c));
+  return items;
+}
+
+std::string TableDdl::foreignKey(const ir::Entity& entity, const ir::ForeignKey& key) const {
+  if (key.targetEntity >= schema_.entities.size()) return "";
+  const ir::Entity& target = schema_.entities[key.targetEntity];
+  return fmt::format("CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({}) ON DELETE {} ON UPDATE {}", q(key.name),
+                     columnList(entity, key.columns), q(target.table), columnList(target, key.targetColumns),
+                     actionSql(key.onDelete), actionSql(key.onUpdate));
+}
+
+std::string TableDdl::createIndex(const ir::Entity& entity, const ir::Index& index) const {
+  return fmt::format("CREATE {}INDEX {} ON {} ({})", index.unique ? "UNIQUE " : "", q(index.name), q(entity.table),
+                     columnList(entity, index.columns));
+}
 
 std::string emitDdl(const ir::Schema& schema, const Dialect& dialect, const DdlOptions& options) {
   return DdlWriter(schema, dialect).write(options);

@@ -7,7 +7,9 @@
 #include "emit/sql/dialect.hpp"
 #include "ir/ir.hpp"
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 namespace ormc::emit::sql {
 
@@ -15,6 +17,42 @@ struct DdlOptions {
   // The schema file named in the banner ("blog.orm"); a bare file name keeps the output the
   // same wherever it is generated. Empty: the banner names no file.
   std::string source;
+};
+
+// The pieces of one table's DDL, as the CREATE script writes them: shared with the migration
+// SQL (compiler/migrate), which creates, rebuilds and alters tables one at a time.
+class TableDdl {
+ public:
+  TableDdl(const ir::Schema& schema, const Dialect& dialect);
+
+  // CREATE TABLE ...; with a trailing newline, leaving out the foreign keys at the given
+  // positions (they close a cycle and are added later). `tableName` overrides the table's name
+  // (a rebuild creates the new table under a temporary one).
+  std::string createTable(std::size_t entity, const std::vector<std::size_t>& skippedForeignKeys = {},
+                          const std::string& tableName = "") const;
+  // `"name" TYPE NOT NULL DEFAULT ...`, the name padded to `width` code points.
+  std::string columnDefinition(const ir::Entity& entity, std::size_t column, std::size_t width = 0) const;
+  // `CONSTRAINT "t_pkey" PRIMARY KEY (...)`, or "" when the autoincrement column declares it.
+  std::string primaryKey(const ir::Entity& entity) const;
+  // `CONSTRAINT "n" UNIQUE (...)` or `INDEX "n" (...)`, the in-table forms.
+  std::string uniqueOrIndex(const ir::Entity& entity, const ir::Index& index) const;
+  // `CREATE [UNIQUE] INDEX "n" ON "t" (...)`, without ';'.
+  std::string createIndex(const ir::Entity& entity, const ir::Index& index) const;
+  // `CONSTRAINT "n" FOREIGN KEY (...) REFERENCES "t" (...) ON DELETE ... ON UPDATE ...`.
+  std::string foreignKey(const ir::Entity& entity, const ir::ForeignKey& key) const;
+  // `CONSTRAINT "n" CHECK (...)`.
+  std::string check(const ir::Entity& entity, const ir::Check& check) const;
+  // `"a", "b"`: quoted column names.
+  std::string columnList(const ir::Entity& entity, const std::vector<std::size_t>& columns) const;
+
+ private:
+  std::string q(const std::string& name) const;
+  std::size_t autoincrementColumn(const ir::Entity& entity) const;
+  std::vector<std::string> tableConstraints(std::size_t entity, const std::vector<std::size_t>& skippedForeignKeys) const;
+
+  const ir::Schema& schema_;
+  const Dialect& dialect_;
+  const DdlStyle style_;
 };
 
 // The script: a banner, the dialect's prologue, then one group of statements per table, each
