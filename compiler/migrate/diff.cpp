@@ -85,10 +85,20 @@ std::vector<std::size_t> parentsFirst(const ir::Schema& schema, const std::vecto
 
 class Differ {
  public:
-  Differ(const ir::Schema& before, const ir::Schema& after) : before_(before), after_(after) {}
+  Differ(const ir::Schema& before, const ir::Schema& after, const Match* preset)
+      : before_(before), after_(after), preset_(preset) {}
 
   Diff run() {
-    matchEntities();
+    match_.column.assign(after_.entities.size(), {});
+    if (preset_ != nullptr) {
+      oldOf_ = preset_->entity;
+      oldMatched_.assign(before_.entities.size(), false);
+      for (std::size_t o : oldOf_) {
+        if (o != kNone) oldMatched_[o] = true;
+      }
+    } else {
+      matchEntities();
+    }
     diffEnums();
     std::vector<std::size_t> created;
     for (std::size_t n = 0; n < after_.entities.size(); ++n) {
@@ -118,6 +128,8 @@ class Differ {
     noteUnhinted(dropped, created);
 
     Diff out;
+    match_.entity = oldOf_;
+    out.match = std::move(match_);
     for (auto& bucket : buckets_) {
       for (Operation& operation : bucket) out.operations.push_back(std::move(operation));
     }
@@ -214,7 +226,14 @@ class Differ {
     // Columns: by @renamed(from:) on the field that stores it, then by name.
     std::vector<std::size_t> oldColumnOf(now.columns.size(), kNone);
     std::vector<bool> oldColumnMatched(old.columns.size(), false);
+    if (preset_ != nullptr) {
+      oldColumnOf = preset_->column.at(n);
+      for (std::size_t k : oldColumnOf) {
+        if (k != kNone) oldColumnMatched[k] = true;
+      }
+    }
     for (const ir::Field& field : now.fields) {
+      if (preset_ != nullptr) break;
       if (field.kind != ir::FieldKind::Scalar || field.renamedFrom.empty()) continue;
       for (std::size_t c = 0; c < old.columns.size(); ++c) {
         if (!oldColumnMatched[c] && old.columns[c].field == field.renamedFrom) {
@@ -223,7 +242,7 @@ class Differ {
         }
       }
     }
-    for (std::size_t c = 0; c < now.columns.size(); ++c) {
+    for (std::size_t c = 0; c < now.columns.size() && preset_ == nullptr; ++c) {
       if (oldColumnOf[c] != kNone) continue;
       for (std::size_t k = 0; k < old.columns.size(); ++k) {
         if (!oldColumnMatched[k] && old.columns[k].name == now.columns[c].name) {
@@ -232,6 +251,7 @@ class Differ {
         }
       }
     }
+    match_.column[n] = oldColumnOf;
     // Old column names as they are after the renames, for comparing keys and indexes.
     std::vector<std::string> renamedOld(old.columns.size());
     for (std::size_t k = 0; k < old.columns.size(); ++k) renamedOld[k] = old.columns[k].name;
@@ -371,6 +391,8 @@ class Differ {
 
   const ir::Schema& before_;
   const ir::Schema& after_;
+  const Match* preset_;  // the pairing to use, or null to find it
+  Match match_;
   std::vector<std::size_t> oldOf_;  // per new entity: the old one it continues, or kNone
   std::vector<bool> oldMatched_;
   std::array<std::vector<Operation>, kKinds> buckets_;
@@ -409,7 +431,25 @@ std::vector<const Operation*> Diff::destructive() const {
   return out;
 }
 
-Diff diff(const ir::Schema& before, const ir::Schema& after) { return Differ(before, after).run(); }
+Diff diff(const ir::Schema& before, const ir::Schema& after) { return Differ(before, after, nullptr).run(); }
+
+Diff diffBack(const ir::Schema& before, const ir::Schema& after, const Diff& up) {
+  Match back;
+  back.entity.assign(before.entities.size(), kNone);
+  back.column.resize(before.entities.size());
+  for (std::size_t o = 0; o < before.entities.size(); ++o) back.column[o].assign(before.entities[o].columns.size(), kNone);
+  for (std::size_t n = 0; n < up.match.entity.size(); ++n) {
+    const std::size_t o = up.match.entity[n];
+    if (o == kNone) continue;
+    back.entity[o] = n;
+    for (std::size_t c = 0; c < up.match.column[n].size(); ++c) {
+      if (up.match.column[n][c] != kNone) back.column[o][up.match.column[n][c]] = c;
+    }
+  }
+  Diff down = Differ(after, before, &back).run();
+  down.notes.clear();  // said once, for the way up
+  return down;
+}
 
 std::string describe(const Operation& operation) {
   std::string out = toString(operation.kind);

@@ -68,9 +68,17 @@ struct Operation {
   bool destructive() const noexcept { return !loss.empty(); }
 };
 
+// Which table and column of the old schema each one of the new schema continues (kNone: it is
+// new). The SQL of a migration copies rows along it.
+struct Match {
+  std::vector<std::size_t> entity;               // per entity of the new schema
+  std::vector<std::vector<std::size_t>> column;  // per entity of the new schema, per column
+};
+
 struct Diff {
   std::vector<Operation> operations;  // in the order they must run
   std::vector<std::string> notes;     // what the user should know (drops that may be renames)
+  Match match;
 
   bool empty() const noexcept { return operations.empty(); }
   std::vector<const Operation*> destructive() const;
@@ -78,6 +86,10 @@ struct Diff {
 
 // The operations that turn `before` into `after`.
 Diff diff(const ir::Schema& before, const ir::Schema& after);
+
+// The way back (a down migration): the operations that turn `after` into `before`, pairing
+// tables and columns as `up` = diff(before, after) did, since the rename hints are in `after`.
+Diff diffBack(const ir::Schema& before, const ir::Schema& after, const Diff& up);
 
 // A one-line description: "add column users.nickname", "rename table post to article".
 std::string describe(const Operation& operation);

@@ -248,3 +248,25 @@ model Badge {
               "add column member.karma", "drop column member.old !! drops column member.old and its data",
               "drop table gone !! drops table gone and every row in it", "add index member_email_key on member"});
 }
+
+TEST_CASE("migrate diff: the way back undoes renames by the hints of the way up") {
+  const char* after = R"(
+model Member {
+  id       Int64       @id @autoincrement
+  email    String(200) @unique
+  fullName String(100)? @renamed(from: "name")
+  karma    Int32       @default(0)
+  @@renamed(from: "Account")
+}
+)";
+  ormc::ir::Schema before = compile(kAccount);
+  ormc::ir::Schema later = compile(after);
+  ormc::migrate::Diff up = ormc::migrate::diff(before, later);
+  CHECK(operations(up) == Lines{"drop index account_email_key on member", "rename table account to member",
+                                "rename column member.name to full_name", "add index member_email_key on member"});
+  ormc::migrate::Diff down = ormc::migrate::diffBack(before, later, up);
+  CHECK(operations(down) == Lines{"drop index member_email_key on account", "rename table member to account",
+                                  "rename column account.full_name to name", "add index account_email_key on account"});
+  // Nothing disappears on the way back, so nothing is destructive.
+  CHECK(down.destructive().empty());
+}
