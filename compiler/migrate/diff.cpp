@@ -330,6 +330,8 @@ class Differ {
   template <class Item, class Same>
   void diffItems(const std::vector<Item>& old, const std::vector<Item>& now, std::size_t o, std::size_t n,
                  OperationKind drop, OperationKind create, Same same) {
+    // Drops run before renames (the order of OperationKind), so they name the old table.
+    const std::string& oldTable = before_.entities[o].table;
     const std::string& table = after_.entities[n].table;
     std::vector<bool> kept(now.size(), false);
     for (std::size_t k = 0; k < old.size(); ++k) {
@@ -337,7 +339,7 @@ class Differ {
       if (it != now.end() && same(old[k], *it)) {
         kept[static_cast<std::size_t>(it - now.begin())] = true;
       } else {
-        add({.kind = drop, .table = table, .name = old[k].name, .before = true, .entity = o, .item = k});
+        add({.kind = drop, .table = oldTable, .name = old[k].name, .before = true, .entity = o, .item = k});
       }
     }
     for (std::size_t i = 0; i < now.size(); ++i) {

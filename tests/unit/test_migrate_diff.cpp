@@ -110,7 +110,7 @@ model Customer {
 )";
   ormc::migrate::Diff diff = ormc::migrate::diff(compile(kAccount), compile(renamed));
   // The unique index's name follows the table's, so it is made again under its new name.
-  CHECK(operations(diff) == Lines{"drop index account_email_key on customer", "rename table account to customer",
+  CHECK(operations(diff) == Lines{"drop index account_email_key on account", "rename table account to customer",
                                   "add index customer_email_key on customer"});
   CHECK(diff.notes.empty());
 
@@ -244,7 +244,7 @@ model Badge {
 }
 )";
   CHECK(diffOf(before, after) ==
-        Lines{"drop index account_email_key on member", "rename table account to member", "create table badge",
+        Lines{"drop index account_email_key on account", "rename table account to member", "create table badge",
               "add column member.karma", "drop column member.old !! drops column member.old and its data",
               "drop table gone !! drops table gone and every row in it", "add index member_email_key on member"});
 }
@@ -262,10 +262,10 @@ model Member {
   ormc::ir::Schema before = compile(kAccount);
   ormc::ir::Schema later = compile(after);
   ormc::migrate::Diff up = ormc::migrate::diff(before, later);
-  CHECK(operations(up) == Lines{"drop index account_email_key on member", "rename table account to member",
+  CHECK(operations(up) == Lines{"drop index account_email_key on account", "rename table account to member",
                                 "rename column member.name to full_name", "add index member_email_key on member"});
   ormc::migrate::Diff down = ormc::migrate::diffBack(before, later, up);
-  CHECK(operations(down) == Lines{"drop index member_email_key on account", "rename table member to account",
+  CHECK(operations(down) == Lines{"drop index member_email_key on member", "rename table member to account",
                                   "rename column account.full_name to name", "add index account_email_key on account"});
   // Nothing disappears on the way back, so nothing is destructive.
   CHECK(down.destructive().empty());

@@ -55,7 +55,7 @@ model Member {
                                    R"(CREATE UNIQUE INDEX "member_email_key" ON "member" ("email"))"});
   CHECK_FALSE(sqlite.foreignKeysOff);
   ormc::migrate::MigrationSql mysql = sqlOf(kBefore, after, "mysql");
-  CHECK(mysql.statements == Lines{"ALTER TABLE `member` DROP INDEX `account_email_key`", "RENAME TABLE `account` TO `member`",
+  CHECK(mysql.statements == Lines{"ALTER TABLE `account` DROP INDEX `account_email_key`", "RENAME TABLE `account` TO `member`",
                                   "ALTER TABLE `member` RENAME COLUMN `name` TO `full_name`",
                                   "ALTER TABLE `member` ADD COLUMN `bio` LONGTEXT",
                                   "ALTER TABLE `member` ADD CONSTRAINT `member_email_key` UNIQUE (`email`)"});
