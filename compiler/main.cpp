@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   ormc::cli::addDdlCommand(app, registry);
   ormc::cli::addErdCommand(app, registry);
   ormc::cli::addGenerateCommand(app, registry);
+  ormc::cli::addMigrateCommand(app, registry);
   // (new subcommands register here, one line each)
 
   try {

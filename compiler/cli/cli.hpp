@@ -50,5 +50,6 @@ void addIrCommand(CLI::App& app, Registry& registry);
 void addGenerateCommand(CLI::App& app, Registry& registry);
 void addDdlCommand(CLI::App& app, Registry& registry);
 void addErdCommand(CLI::App& app, Registry& registry);
+void addMigrateCommand(CLI::App& app, Registry& registry);
 
 }  // namespace ormc::cli

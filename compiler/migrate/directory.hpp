@@ -1,0 +1,51 @@
+// The migrations directory (`ormc migrate diff --dir migrations`): one folder per migration,
+// named "<UTC timestamp>_<name>", holding its SQL per dialect and direction and the schema it
+// leads to (snapshot.json); and orm.sum, the chained SHA-256 of every file, so that an edited,
+// missing, inserted or reordered file is found before any SQL runs.
+#pragma once
+
+#include "ir/ir.hpp"
+#include "migrate/diff.hpp"
+
+#include <array>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace ormc::migrate {
+
+// The files of one migration, in the order orm.sum lists them.
+inline constexpr std::array<const char*, 5> kMigrationFiles = {"up.sqlite.sql", "up.mysql.sql", "down.sqlite.sql",
+                                                               "down.mysql.sql", "snapshot.json"};
+inline constexpr const char* kSumFile = "orm.sum";
+
+// The migrations in `dir` (folders whose name starts with 14 digits and '_'), oldest first.
+std::vector<std::string> listMigrations(const std::filesystem::path& dir);
+
+// The schema the latest migration leads to, or an empty schema when there is none. Throws
+// std::runtime_error if its snapshot cannot be read.
+ir::Schema latestSnapshot(const std::filesystem::path& dir);
+
+// What orm.sum must hold for the files in `dir` now: a comment line, then one line per file,
+// "<migration>/<file> <hash>", each hash the SHA-256 of the previous line's hash, the file's
+// path and its contents.
+std::string computeSum(const std::filesystem::path& dir);
+
+// What is wrong with orm.sum in `dir` (missing, or lines that no longer match the files), one
+// message per problem; empty when it matches.
+std::vector<std::string> verifySum(const std::filesystem::path& dir);
+
+// A name for a migration: lowercase letters, digits and '_', starting with a letter.
+bool validMigrationName(const std::string& name);
+
+// Writes the migration from `before` to `after` (`up` = diff(before, after)) into
+// `dir`/<timestamp>_<name>/ and rewrites orm.sum; returns the folder's name. The timestamp is
+// `now` ("YYYYMMDDHHMMSS", UTC), moved one second past the latest migration if needed to keep
+// the order. Throws std::runtime_error on I/O errors.
+std::string writeMigration(const std::filesystem::path& dir, const std::string& name, std::string now,
+                           const ir::Schema& before, const ir::Schema& after, const Diff& up);
+
+// The current UTC time as "YYYYMMDDHHMMSS".
+std::string utcTimestamp();
+
+}  // namespace ormc::migrate
