@@ -24,7 +24,7 @@ struct DiffFlags {
 
 int runDiff(DiffFlags& flags) {
   const char* me = "ormc migrate diff";
-  if (!migrate::validMigrationName(flags.name)) {
+  if (!migration::validMigrationName(flags.name)) {
     std::cerr << me << ": error: --name '" << flags.name
               << "' must be lowercase letters, digits and '_', starting with a letter\n";
     return kExitUsage;
@@ -32,43 +32,43 @@ int runDiff(DiffFlags& flags) {
   driver::Compilation compilation;
   if (int status = runFrontEnd(toOptions(flags.frontEnd), compilation); status != kExitOk) return status;
   const std::filesystem::path dir = flags.dir;
-  if (std::vector<std::string> problems = migrate::verifySum(dir); !problems.empty()) {
-    std::cerr << me << ": error: " << dir.string() << " does not match its " << migrate::kSumFile << ":\n";
+  if (std::vector<std::string> problems = migration::verifySum(dir); !problems.empty()) {
+    std::cerr << me << ": error: " << dir.string() << " does not match its " << migration::kSumFile << ":\n";
     for (const std::string& problem : problems) std::cerr << "  " << problem << "\n";
     return kExitUsage;
   }
   ir::Schema before;
   try {
-    before = migrate::latestSnapshot(dir);
+    before = migration::latestSnapshot(dir);
   } catch (const std::exception& error) {
     std::cerr << me << ": error: " << error.what() << "\n";
     return kExitUsage;
   }
-  const migrate::Diff up = migrate::diff(before, *compilation.schema);
-  std::vector<std::string> migrations = migrate::listMigrations(dir);
+  const migration::Diff up = migration::diff(before, *compilation.schema);
+  std::vector<std::string> migrations = migration::listMigrations(dir);
   if (up.empty()) {
     std::cout << "No changes since " << (migrations.empty() ? "an empty database" : migrations.back())
               << "; nothing written.\n";
     return kExitOk;
   }
   for (const std::string& note : up.notes) std::cerr << me << ": note: " << note << "\n";
-  if (std::vector<const migrate::Operation*> lost = up.destructive(); !lost.empty() && !flags.allowDestructive) {
+  if (std::vector<const migration::Operation*> lost = up.destructive(); !lost.empty() && !flags.allowDestructive) {
     std::cerr << me << ": error: this migration would lose data; nothing written. Rerun with --allow-destructive "
               << "to write it anyway:\n";
-    for (const migrate::Operation* op : lost) std::cerr << "  - " << migrate::describe(*op) << ": " << op->loss << "\n";
+    for (const migration::Operation* op : lost) std::cerr << "  - " << migration::describe(*op) << ": " << op->loss << "\n";
     return kExitUsage;
   }
   std::string folder;
   try {
-    folder = migrate::writeMigration(dir, flags.name, migrate::utcTimestamp(), before, *compilation.schema, up);
+    folder = migration::writeMigration(dir, flags.name, migration::utcTimestamp(), before, *compilation.schema, up);
   } catch (const std::exception& error) {
     std::cerr << me << ": error: " << error.what() << "\n";
     return kExitUsage;
   }
   std::cout << "Wrote " << (dir / folder).string() << " (" << up.operations.size() << " operation"
             << (up.operations.size() == 1 ? "" : "s") << "):\n";
-  for (const migrate::Operation& op : up.operations) {
-    std::cout << "  " << migrate::describe(op) << (op.destructive() ? "  [destructive]" : "") << "\n";
+  for (const migration::Operation& op : up.operations) {
+    std::cout << "  " << migration::describe(op) << (op.destructive() ? "  [destructive]" : "") << "\n";
   }
   return kExitOk;
 }

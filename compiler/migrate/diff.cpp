@@ -9,7 +9,7 @@
 #include <functional>
 #include <map>
 
-namespace ormc::migrate {
+namespace ormc::migration {
 
 namespace {
 
@@ -484,4 +484,4 @@ std::string describe(const Operation& operation) {
   }
 }
 
-}  // namespace ormc::migrate
+}  // namespace ormc::migration

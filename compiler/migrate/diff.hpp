@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-namespace ormc::migrate {
+namespace ormc::migration {
 
 enum class OperationKind {
   DropForeignKey,
@@ -94,4 +94,4 @@ Diff diffBack(const ir::Schema& before, const ir::Schema& after, const Diff& up)
 // A one-line description: "add column users.nickname", "rename table post to article".
 std::string describe(const Operation& operation);
 
-}  // namespace ormc::migrate
+}  // namespace ormc::migration

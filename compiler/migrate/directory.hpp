@@ -6,34 +6,17 @@
 
 #include "ir/ir.hpp"
 #include "migrate/diff.hpp"
+#include "ormc/migration_files.hpp"
 
-#include <array>
 #include <filesystem>
 #include <string>
 #include <vector>
 
-namespace ormc::migrate {
-
-// The files of one migration, in the order orm.sum lists them.
-inline constexpr std::array<const char*, 5> kMigrationFiles = {"up.sqlite.sql", "up.mysql.sql", "down.sqlite.sql",
-                                                               "down.mysql.sql", "snapshot.json"};
-inline constexpr const char* kSumFile = "orm.sum";
-
-// The migrations in `dir` (folders whose name starts with 14 digits and '_'), oldest first.
-std::vector<std::string> listMigrations(const std::filesystem::path& dir);
+namespace ormc::migration {
 
 // The schema the latest migration leads to, or an empty schema when there is none. Throws
 // std::runtime_error if its snapshot cannot be read.
 ir::Schema latestSnapshot(const std::filesystem::path& dir);
-
-// What orm.sum must hold for the files in `dir` now: a comment line, then one line per file,
-// "<migration>/<file> <hash>", each hash the SHA-256 of the previous line's hash, the file's
-// path and its contents.
-std::string computeSum(const std::filesystem::path& dir);
-
-// What is wrong with orm.sum in `dir` (missing, or lines that no longer match the files), one
-// message per problem; empty when it matches.
-std::vector<std::string> verifySum(const std::filesystem::path& dir);
 
 // A name for a migration: lowercase letters, digits and '_', starting with a letter.
 bool validMigrationName(const std::string& name);
@@ -48,4 +31,4 @@ std::string writeMigration(const std::filesystem::path& dir, const std::string& 
 // The current UTC time as "YYYYMMDDHHMMSS".
 std::string utcTimestamp();
 
-}  // namespace ormc::migrate
+}  // namespace ormc::migration

@@ -7,7 +7,7 @@
 #include <functional>
 #include <set>
 
-namespace ormc::migrate {
+namespace ormc::migration {
 
 namespace {
 
@@ -272,4 +272,4 @@ std::string migrationScript(const MigrationSql& sql, const Diff& diff, const emi
   return out;
 }
 
-}  // namespace ormc::migrate
+}  // namespace ormc::migration

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-namespace ormc::migrate {
+namespace ormc::migration {
 
 struct MigrationSql {
   std::vector<std::string> statements;  // each one complete, without its ';'
@@ -34,4 +34,4 @@ MigrationSql migrationSql(const ir::Schema& before, const ir::Schema& after, con
 // loses, the foreign-key note for the runner, then the statements, each ending with ";\n".
 std::string migrationScript(const MigrationSql& sql, const Diff& diff, const emit::sql::Dialect& dialect);
 
-}  // namespace ormc::migrate
+}  // namespace ormc::migration

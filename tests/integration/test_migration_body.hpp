@@ -1,5 +1,5 @@
 // Migrations applied to live databases filled with rows (issue 7): each step's SQL from
-// migrate::diff and migrate::migrationSql runs on a database of the step before, then the rows
+// migration::diff and migration::migrationSql runs on a database of the step before, then the rows
 // are checked, foreign keys are checked to be enforced still, and the catalog is compared with
 // that of a fresh database loaded from `ormc ddl` of the same schema. The down migrations go
 // back the same way. The including file defines ORMC_MIGRATION_FIXTURES; each fixture has
@@ -106,7 +106,7 @@ model Post {
 // Runs the statements the way the migration runner will: SQLite in one transaction, with
 // foreign keys off around it when a table is rebuilt and checked before the commit; MySQL one
 // statement at a time (its DDL commits by itself).
-inline void apply(Database& db, const std::string& kind, const migrate::MigrationSql& sql) {
+inline void apply(Database& db, const std::string& kind, const migration::MigrationSql& sql) {
   db.withConnection([&](Connection& connection) {
     if (kind == "mysql") {
       for (const std::string& statement : sql.statements) connection.execute(statement);
@@ -149,9 +149,9 @@ TEST_CASE_TEMPLATE("migrations keep the rows through renames, rebuilds and type 
   db.raw_execute("INSERT INTO post (author_id, title, draft) VALUES (1, 'Engines', 0), (1, 'Notes', 1), (2, 'Hello', 1)");
 
   // v1 -> v2
-  const ormc::migrate::Diff up2 = ormc::migrate::diff(v1, v2);
+  const ormc::migration::Diff up2 = ormc::migration::diff(v1, v2);
   CHECK(up2.destructive().size() == 1);  // Post.draft is dropped
-  apply(db, kind, ormc::migrate::migrationSql(v1, v2, up2, dialect));
+  apply(db, kind, ormc::migration::migrationSql(v1, v2, up2, dialect));
   CHECK(db.raw_query<Row>("SELECT email, full_name, karma, role FROM member ORDER BY id") ==
         std::vector<Row>{{"ada@example.com", "Ada", 10, "admin"}, {"anon@example.com", std::nullopt, 3, "r"}});
   CHECK(db.raw_query<std::string>("SELECT title FROM post ORDER BY id") == std::vector<std::string>{"Engines", "Notes", "Hello"});
@@ -159,9 +159,9 @@ TEST_CASE_TEMPLATE("migrations keep the rows through renames, rebuilds and type 
   CHECK_THROWS_AS(db.raw_execute("INSERT INTO post (author_id, title) VALUES (99, 'Orphan')"), ormc::ForeignKeyViolation);
 
   // v2 -> v3
-  const ormc::migrate::Diff up3 = ormc::migrate::diff(v2, v3);
+  const ormc::migration::Diff up3 = ormc::migration::diff(v2, v3);
   CHECK(up3.destructive().empty());
-  apply(db, kind, ormc::migrate::migrationSql(v2, v3, up3, dialect));
+  apply(db, kind, ormc::migration::migrationSql(v2, v3, up3, dialect));
   CHECK(db.raw_query<Row>("SELECT email, full_name, karma, role FROM member ORDER BY id") ==
         std::vector<Row>{{"ada@example.com", "Ada", 10, "admin"}, {"anon@example.com", "anonymous", 5000000000, "author"}});
   CHECK_THROWS_AS(db.raw_execute("UPDATE member SET karma = -1 WHERE id = 1"), ormc::CheckViolation);
@@ -178,8 +178,8 @@ TEST_CASE_TEMPLATE("migrations keep the rows through renames, rebuilds and type 
 
   // And back down: v3 -> v2 -> v1. The dropped column comes back with its default.
   db.raw_execute("UPDATE member SET role = 'r', karma = 3 WHERE id = 2");  // v1 has neither 'author' nor the wide value
-  apply(db, kind, ormc::migrate::migrationSql(v3, v2, ormc::migrate::diffBack(v2, v3, up3), dialect));
-  apply(db, kind, ormc::migrate::migrationSql(v2, v1, ormc::migrate::diffBack(v1, v2, up2), dialect));
+  apply(db, kind, ormc::migration::migrationSql(v3, v2, ormc::migration::diffBack(v2, v3, up3), dialect));
+  apply(db, kind, ormc::migration::migrationSql(v2, v1, ormc::migration::diffBack(v1, v2, up2), dialect));
   CHECK(db.raw_query<Row>("SELECT email, name, karma, role FROM account ORDER BY id") ==
         std::vector<Row>{{"ada@example.com", "Ada", 10, "admin"}, {"anon@example.com", "anonymous", 3, "r"}});
   CHECK(db.raw_query<std::int64_t>("SELECT COUNT(*) FROM post WHERE draft = 1") == std::vector<std::int64_t>{3});

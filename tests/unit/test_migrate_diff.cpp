@@ -20,16 +20,16 @@ ormc::ir::Schema compile(const std::string& text) {
 }
 
 // Each operation described, destructive ones with what they lose.
-Lines operations(const ormc::migrate::Diff& diff) {
+Lines operations(const ormc::migration::Diff& diff) {
   Lines out;
-  for (const ormc::migrate::Operation& operation : diff.operations) {
-    out.push_back(ormc::migrate::describe(operation) + (operation.destructive() ? " !! " + operation.loss : ""));
+  for (const ormc::migration::Operation& operation : diff.operations) {
+    out.push_back(ormc::migration::describe(operation) + (operation.destructive() ? " !! " + operation.loss : ""));
   }
   return out;
 }
 
 Lines diffOf(const std::string& before, const std::string& after) {
-  return operations(ormc::migrate::diff(compile(before), compile(after)));
+  return operations(ormc::migration::diff(compile(before), compile(after)));
 }
 
 const char* kAccount = R"(
@@ -44,7 +44,7 @@ model Account {
 }  // namespace
 
 TEST_CASE("migrate diff: the same schema differs by nothing") {
-  ormc::migrate::Diff diff = ormc::migrate::diff(compile(kAccount), compile(kAccount));
+  ormc::migration::Diff diff = ormc::migration::diff(compile(kAccount), compile(kAccount));
   CHECK(diff.empty());
   CHECK(diff.notes.empty());
 }
@@ -77,7 +77,7 @@ model Account {
   bio      Text?
 }
 )";
-  ormc::migrate::Diff hinted = ormc::migrate::diff(compile(kAccount), compile(renamed));
+  ormc::migration::Diff hinted = ormc::migration::diff(compile(kAccount), compile(renamed));
   CHECK(operations(hinted) == Lines{"rename column account.name to full_name", "add column account.bio"});
   CHECK(hinted.notes.empty());
 
@@ -89,7 +89,7 @@ model Account {
   karma    Int32       @default(0)
 }
 )";
-  ormc::migrate::Diff dropped = ormc::migrate::diff(compile(kAccount), compile(unhinted));
+  ormc::migration::Diff dropped = ormc::migration::diff(compile(kAccount), compile(unhinted));
   CHECK(operations(dropped) ==
         Lines{"add column account.full_name", "drop column account.name !! drops column account.name and its data"});
   REQUIRE(dropped.notes.size() == 1);
@@ -108,7 +108,7 @@ model Customer {
   @@renamed(from: "Account")
 }
 )";
-  ormc::migrate::Diff diff = ormc::migrate::diff(compile(kAccount), compile(renamed));
+  ormc::migration::Diff diff = ormc::migration::diff(compile(kAccount), compile(renamed));
   // The unique index's name follows the table's, so it is made again under its new name.
   CHECK(operations(diff) == Lines{"drop index account_email_key on account", "rename table account to customer",
                                   "add index customer_email_key on customer"});
@@ -119,7 +119,7 @@ model Customer {
   id    Int64 @id @autoincrement
 }
 )";
-  ormc::migrate::Diff lost = ormc::migrate::diff(compile(kAccount), compile(unhinted));
+  ormc::migration::Diff lost = ormc::migration::diff(compile(kAccount), compile(unhinted));
   CHECK(operations(lost) ==
         Lines{"create table customer", "drop table account !! drops table account and every row in it"});
   REQUIRE(lost.notes.size() == 1);
@@ -261,10 +261,10 @@ model Member {
 )";
   ormc::ir::Schema before = compile(kAccount);
   ormc::ir::Schema later = compile(after);
-  ormc::migrate::Diff up = ormc::migrate::diff(before, later);
+  ormc::migration::Diff up = ormc::migration::diff(before, later);
   CHECK(operations(up) == Lines{"drop index account_email_key on account", "rename table account to member",
                                 "rename column member.name to full_name", "add index member_email_key on member"});
-  ormc::migrate::Diff down = ormc::migrate::diffBack(before, later, up);
+  ormc::migration::Diff down = ormc::migration::diffBack(before, later, up);
   CHECK(operations(down) == Lines{"drop index member_email_key on member", "rename table member to account",
                                   "rename column account.full_name to name", "add index account_email_key on account"});
   // Nothing disappears on the way back, so nothing is destructive.
