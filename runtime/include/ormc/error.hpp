@@ -106,4 +106,11 @@ class NotFound : public Error {
   using Error::Error;
 };
 
+// A migration could not be applied, or the migrations directory is not what was applied
+// (migrate.hpp). The message says which migration, why, and what to do.
+class MigrationError : public Error {
+ public:
+  using Error::Error;
+};
+
 }  // namespace ormc
