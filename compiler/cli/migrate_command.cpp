@@ -1,13 +1,23 @@
+// `ormc migrate diff|apply|status|sql|resolve`.
+//
 // `ormc migrate diff FILE... --dir DIR --name NAME [--allow-destructive]`: writes the migration
 // from the schema of the latest migration in DIR (none: an empty database) to FILE's, as
 // DIR/<UTC timestamp>_<NAME>/ with its SQL per database and direction and its snapshot, and
 // updates DIR/orm.sum. Nothing changed: says so and writes nothing. A migration that loses data
 // is refused, naming what it would lose, unless --allow-destructive.
+// `apply`, `status`, `sql` and `resolve` take --dir and --url and run ormc::migrate and its
+// friends (runtime/include/ormc/migrate.hpp) on the database.
 #include "cli/cli.hpp"
 #include "migrate/diff.hpp"
 #include "migrate/directory.hpp"
+#include "ormc/database.hpp"
+#include "ormc/error.hpp"
+#include "ormc/migrate.hpp"
+#include "ormc/migration_files.hpp"
 
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <memory>
 
@@ -73,6 +83,93 @@ int runDiff(DiffFlags& flags) {
   return kExitOk;
 }
 
+// What apply, status, sql and resolve take.
+struct DatabaseFlags {
+  std::string dir = "migrations";
+  std::string url;
+  int lockTimeout = 30;
+  std::string rolledBack;
+  std::string applied;
+};
+
+void addDatabaseFlags(CLI::App& command, DatabaseFlags& flags) {
+  command.add_option("--dir", flags.dir, "The migrations directory")->capture_default_str();
+  command.add_option("--url", flags.url, "The database: sqlite:path, mysql://user:password@host:port/db")->required();
+}
+
+// Runs `work` on the database at flags.url; ormc errors become messages and exit status 1.
+int withDatabase(const char* me, const DatabaseFlags& flags, const std::function<int(Database&)>& work) {
+  try {
+    Database db = Database::open(flags.url);
+    return work(db);
+  } catch (const InvalidUrl& error) {
+    std::cerr << me << ": error: " << error.what() << "\n";
+    return kExitUsage;
+  } catch (const Error& error) {
+    std::cerr << me << ": error: " << error.what() << "\n";
+    return kExitSchemaErrors;
+  }
+}
+
+const char* stateName(MigrationState state) {
+  switch (state) {
+    case MigrationState::Applied: return "applied";
+    case MigrationState::Pending: return "pending";
+    case MigrationState::Failed: return "FAILED";
+  }
+  return "?";
+}
+
+int runApply(const DatabaseFlags& flags) {
+  return withDatabase("ormc migrate apply", flags, [&](Database& db) {
+    MigrateOptions options;
+    options.lockTimeout = std::chrono::seconds(flags.lockTimeout);
+    std::vector<std::string> applied = migrate(db, flags.dir, options);
+    if (applied.empty()) std::cout << "Nothing to apply: the database is up to date.\n";
+    for (const std::string& name : applied) std::cout << "Applied " << name << "\n";
+    return kExitOk;
+  });
+}
+
+int runStatus(const DatabaseFlags& flags) {
+  return withDatabase("ormc migrate status", flags, [&](Database& db) {
+    for (const MigrationInfo& info : migrationStatus(db, flags.dir)) {
+      std::cout << stateName(info.state) << "  " << info.name;
+      if (!info.inDirectory) std::cout << "  (recorded, but not in " << flags.dir << ")";
+      if (info.state == MigrationState::Failed) {
+        std::cout << "  after " << info.appliedStatements << " statement(s): " << info.error;
+      }
+      std::cout << "\n";
+    }
+    return kExitOk;
+  });
+}
+
+int runSql(const DatabaseFlags& flags) {
+  return withDatabase("ormc migrate sql", flags, [&](Database& db) {
+    const std::string file = db.dialect().kind() == DialectKind::Sqlite ? "up.sqlite.sql" : "up.mysql.sql";
+    for (const MigrationInfo& info : migrationStatus(db, flags.dir)) {
+      if (info.state != MigrationState::Pending) continue;
+      std::cout << "-- " << info.name << "\n" << migration::readTextFile(std::filesystem::path(flags.dir) / info.name / file);
+    }
+    return kExitOk;
+  });
+}
+
+int runResolve(const DatabaseFlags& flags) {
+  if (flags.rolledBack.empty() == flags.applied.empty()) {
+    std::cerr << "ormc migrate resolve: error: give exactly one of --rolled-back NAME and --applied NAME\n";
+    return kExitUsage;
+  }
+  return withDatabase("ormc migrate resolve", flags, [&](Database& db) {
+    const bool applied = !flags.applied.empty();
+    const std::string& name = applied ? flags.applied : flags.rolledBack;
+    resolveMigration(db, flags.dir, name, applied);
+    std::cout << "Recorded " << name << (applied ? " as applied" : " as rolled back (no longer recorded)") << "\n";
+    return kExitOk;
+  });
+}
+
 }  // namespace
 
 void addMigrateCommand(CLI::App& app, Registry& registry) {
@@ -87,6 +184,24 @@ void addMigrateCommand(CLI::App& app, Registry& registry) {
   diff->add_flag("--allow-destructive", flags->allowDestructive,
                  "Write a migration that drops tables or columns, narrows types or removes enum values");
   registry.add(diff, [flags] { return runDiff(*flags); });
+
+  auto database = std::make_shared<DatabaseFlags>();
+  CLI::App* apply = migrate->add_subcommand("apply", "Apply the pending migrations, in order, to a database");
+  addDatabaseFlags(*apply, *database);
+  apply->add_option("--lock-timeout", database->lockTimeout, "MySQL: seconds to wait for another migrator")
+      ->capture_default_str();
+  registry.add(apply, [database] { return runApply(*database); });
+  CLI::App* status = migrate->add_subcommand("status", "List the migrations: applied, pending, failed");
+  addDatabaseFlags(*status, *database);
+  registry.add(status, [database] { return runStatus(*database); });
+  CLI::App* sql = migrate->add_subcommand("sql", "Print the SQL of the pending migrations without applying it");
+  addDatabaseFlags(*sql, *database);
+  registry.add(sql, [database] { return runSql(*database); });
+  CLI::App* resolve = migrate->add_subcommand("resolve", "After a failed migration: record it as rolled back or applied");
+  addDatabaseFlags(*resolve, *database);
+  resolve->add_option("--rolled-back", database->rolledBack, "The failed migration was undone by hand");
+  resolve->add_option("--applied", database->applied, "The failed migration was finished by hand");
+  registry.add(resolve, [database] { return runResolve(*database); });
 }
 
 }  // namespace ormc::cli

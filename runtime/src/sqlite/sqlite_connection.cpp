@@ -8,9 +8,11 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <limits>
 #include <memory>
 #include <string>
+#include <thread>
 
 namespace ormc::sqlite {
 
@@ -78,6 +80,32 @@ void configure(sqlite3* db, int op, const char* name) {
 
 }  // namespace
 
+namespace {
+
+// Switching a database to WAL takes an exclusive lock, and SQLite does not wait for it (no busy
+// handler): two processes opening a new database at once would see "database is locked". The
+// mode is persistent, so a database already in WAL needs nothing; otherwise retry until the
+// busy timeout.
+void enableWal(Connection& connection, std::chrono::milliseconds busyTimeout) {
+  const auto deadline = std::chrono::steady_clock::now() + busyTimeout;
+  for (;;) {
+    try {
+      PreparedStatement mode = connection.prepare("PRAGMA journal_mode");
+      if (mode->step() && mode->columnText(0) == "wal") return;
+    } catch (const Timeout&) {
+    }
+    try {
+      connection.execute("PRAGMA journal_mode = WAL");
+      return;
+    } catch (const Timeout&) {
+      if (std::chrono::steady_clock::now() >= deadline) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
+}
+
+}  // namespace
+
 std::unique_ptr<Connection> open(const std::string& path, const Options& options) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (options.create ? SQLITE_OPEN_CREATE : 0);
   sqlite3* raw = nullptr;
@@ -102,7 +130,7 @@ std::unique_ptr<Connection> open(const std::string& path, const Options& options
   // default would fold ASCII case, and the same query would match different rows.
   connection->execute("PRAGMA case_sensitive_like = ON");
   // WAL lets readers run while a writer writes. In-memory databases have no WAL.
-  if (path != ":memory:" && !path.empty()) connection->execute("PRAGMA journal_mode = WAL");
+  if (path != ":memory:" && !path.empty()) enableWal(*connection, options.busyTimeout);
   return connection;
 }
 
