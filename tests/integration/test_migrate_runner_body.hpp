@@ -55,7 +55,7 @@ TEST_CASE_TEMPLATE("migrate applies pending migrations in order, once, and keeps
   F f;
   ormc::Database db = f.open();
   const fs::path dir = freshDirectory("order");
-  const ormc::ir::Schema v1 = compile(kV1), v2 = compile(kV2), v3 = compile(kV3);
+  const ormc::ir::Schema v1 = ormc::test::compileSchema(kV1), v2 = ormc::test::compileSchema(kV2), v3 = ormc::test::compileSchema(kV3);
   const std::string first = write(dir, "init", {}, v1, "20260101000000");
   CHECK(ormc::migrate(db, dir) == std::vector<std::string>{first});
   db.raw_execute("INSERT INTO account (email, name, karma) VALUES (?, ?, ?)", "ada@example.com", "Ada", 10);
@@ -96,7 +96,7 @@ TEST_CASE_TEMPLATE("a migration failing half way is all undone (SQLite) or recor
   F f;
   ormc::Database db = f.open();
   const fs::path dir = freshDirectory("failing");
-  const ormc::ir::Schema v1 = compile(kV1), v2 = compile(kV2);
+  const ormc::ir::Schema v1 = ormc::test::compileSchema(kV1), v2 = ormc::test::compileSchema(kV2);
   write(dir, "init", {}, v1, "20260101000000");
   REQUIRE(ormc::migrate(db, dir).size() == 1);
   db.raw_execute("INSERT INTO account (email, name) VALUES (?, ?)", "ada@example.com", "Ada");
@@ -145,7 +145,7 @@ TEST_CASE_TEMPLATE("two migrators at once: each migration is applied exactly onc
   if constexpr (!F::kShared) return;  // an in-memory database has one connection
   F f;
   const fs::path dir = freshDirectory("race");
-  const ormc::ir::Schema v1 = compile(kV1), v2 = compile(kV2), v3 = compile(kV3);
+  const ormc::ir::Schema v1 = ormc::test::compileSchema(kV1), v2 = ormc::test::compileSchema(kV2), v3 = ormc::test::compileSchema(kV3);
   write(dir, "init", {}, v1, "20260101000000");
   write(dir, "rename_account", v1, v2, "20260102000000");
   write(dir, "require_name", v2, v3, "20260103000000");

@@ -63,7 +63,7 @@ TEST_CASE_TEMPLATE("migrations keep the rows through renames, rebuilds and type 
   ormc::Database db = f.open();
   const std::string kind = F::kind;
   const auto& dialect = *ormc::emit::sql::findDialect(kind);
-  const ormc::ir::Schema v1 = compile(kV1), v2 = compile(kV2), v3 = compile(kV3);
+  const ormc::ir::Schema v1 = ormc::test::compileSchema(kV1), v2 = ormc::test::compileSchema(kV2), v3 = ormc::test::compileSchema(kV3);
   load(db, kind, v1);
   db.raw_execute("INSERT INTO account (email, name, karma, role) VALUES (?, ?, ?, ?)", "ada@example.com", "Ada", 10, "admin");
   db.raw_execute("INSERT INTO account (email, karma) VALUES (?, ?)", "anon@example.com", 3);

@@ -1,4 +1,4 @@
-// The schema versions the migration tests step through, and compiling them to the IR.
+// The schema versions the migration tests step through (compiled with compileSchema()).
 #pragma once
 
 #include <doctest/doctest.h>
@@ -9,13 +9,6 @@
 #include <string>
 
 namespace ormc::test::migrations {
-
-inline ir::Schema compile(const std::string& text) {
-  Analysis analysis = analyzeFiles({{"shop.orm", "schema app;\n" + text}});
-  INFO(analysis.diagnostics);
-  REQUIRE(analysis.schema);
-  return *analysis.schema;
-}
 
 // Three versions of a small shop: v2 renames a model and a field, widens a column, adds one,
 // adds an enum value, drops a column and adds an index; v3 makes a nullable column required

@@ -12,13 +12,6 @@ namespace {
 
 using Lines = std::vector<std::string>;
 
-ormc::ir::Schema compile(const std::string& text) {
-  ormc::test::Analysis analysis = ormc::test::analyzeFiles({{"schema.orm", "schema app;\n" + text}});
-  INFO(analysis.diagnostics);
-  REQUIRE(analysis.schema);
-  return *analysis.schema;
-}
-
 // Each operation described, destructive ones with what they lose.
 Lines operations(const ormc::migration::Diff& diff) {
   Lines out;
@@ -29,7 +22,7 @@ Lines operations(const ormc::migration::Diff& diff) {
 }
 
 Lines diffOf(const std::string& before, const std::string& after) {
-  return operations(ormc::migration::diff(compile(before), compile(after)));
+  return operations(ormc::migration::diff(ormc::test::compileSchema(before), ormc::test::compileSchema(after)));
 }
 
 const char* kAccount = R"(
@@ -44,7 +37,7 @@ model Account {
 }  // namespace
 
 TEST_CASE("migrate diff: the same schema differs by nothing") {
-  ormc::migration::Diff diff = ormc::migration::diff(compile(kAccount), compile(kAccount));
+  ormc::migration::Diff diff = ormc::migration::diff(ormc::test::compileSchema(kAccount), ormc::test::compileSchema(kAccount));
   CHECK(diff.empty());
   CHECK(diff.notes.empty());
 }
@@ -77,7 +70,7 @@ model Account {
   bio      Text?
 }
 )";
-  ormc::migration::Diff hinted = ormc::migration::diff(compile(kAccount), compile(renamed));
+  ormc::migration::Diff hinted = ormc::migration::diff(ormc::test::compileSchema(kAccount), ormc::test::compileSchema(renamed));
   CHECK(operations(hinted) == Lines{"rename column account.name to full_name", "add column account.bio"});
   CHECK(hinted.notes.empty());
 
@@ -89,7 +82,7 @@ model Account {
   karma    Int32       @default(0)
 }
 )";
-  ormc::migration::Diff dropped = ormc::migration::diff(compile(kAccount), compile(unhinted));
+  ormc::migration::Diff dropped = ormc::migration::diff(ormc::test::compileSchema(kAccount), ormc::test::compileSchema(unhinted));
   CHECK(operations(dropped) ==
         Lines{"add column account.full_name", "drop column account.name !! drops column account.name and its data"});
   REQUIRE(dropped.notes.size() == 1);
@@ -108,7 +101,7 @@ model Customer {
   @@renamed(from: "Account")
 }
 )";
-  ormc::migration::Diff diff = ormc::migration::diff(compile(kAccount), compile(renamed));
+  ormc::migration::Diff diff = ormc::migration::diff(ormc::test::compileSchema(kAccount), ormc::test::compileSchema(renamed));
   // The unique index's name follows the table's, so it is made again under its new name.
   CHECK(operations(diff) == Lines{"drop index account_email_key on account", "rename table account to customer",
                                   "add index customer_email_key on customer"});
@@ -119,7 +112,7 @@ model Customer {
   id    Int64 @id @autoincrement
 }
 )";
-  ormc::migration::Diff lost = ormc::migration::diff(compile(kAccount), compile(unhinted));
+  ormc::migration::Diff lost = ormc::migration::diff(ormc::test::compileSchema(kAccount), ormc::test::compileSchema(unhinted));
   CHECK(operations(lost) ==
         Lines{"create table customer", "drop table account !! drops table account and every row in it"});
   REQUIRE(lost.notes.size() == 1);
@@ -259,8 +252,8 @@ model Member {
   @@renamed(from: "Account")
 }
 )";
-  ormc::ir::Schema before = compile(kAccount);
-  ormc::ir::Schema later = compile(after);
+  ormc::ir::Schema before = ormc::test::compileSchema(kAccount);
+  ormc::ir::Schema later = ormc::test::compileSchema(after);
   ormc::migration::Diff up = ormc::migration::diff(before, later);
   CHECK(operations(up) == Lines{"drop index account_email_key on account", "rename table account to member",
                                 "rename column member.name to full_name", "add index member_email_key on member"});

@@ -14,15 +14,8 @@ namespace {
 
 using Lines = std::vector<std::string>;
 
-ormc::ir::Schema compile(const std::string& text) {
-  ormc::test::Analysis analysis = ormc::test::analyzeFiles({{"schema.orm", "schema app;\n" + text}});
-  INFO(analysis.diagnostics);
-  REQUIRE(analysis.schema);
-  return *analysis.schema;
-}
-
 ormc::migration::MigrationSql sqlOf(const std::string& before, const std::string& after, const char* dialect) {
-  ormc::ir::Schema a = compile(before), b = compile(after);
+  ormc::ir::Schema a = ormc::test::compileSchema(before), b = ormc::test::compileSchema(after);
   return ormc::migration::migrationSql(a, b, ormc::migration::diff(a, b), *ormc::emit::sql::findDialect(dialect));
 }
 
@@ -95,7 +88,7 @@ model Account {
   karma Int32        @default(0)
 }
 )";
-  ormc::ir::Schema a = compile(kBefore), b = compile(after);
+  ormc::ir::Schema a = ormc::test::compileSchema(kBefore), b = ormc::test::compileSchema(after);
   ormc::migration::Diff diff = ormc::migration::diff(a, b);
   const auto& dialect = *ormc::emit::sql::findDialect("mysql");
   const std::string script = ormc::migration::migrationScript(ormc::migration::migrationSql(a, b, diff, dialect), diff, dialect);

@@ -2,6 +2,8 @@
 // diagnostics compactly with exact ranges ("3:9-14: error: unknown type 'Strng' [E0201]").
 #pragma once
 
+#include <doctest/doctest.h>
+
 #include "parse/parser.hpp"
 #include "sema/sema.hpp"
 #include "support/source_manager.hpp"
@@ -75,6 +77,15 @@ inline std::size_t entityIndex(const ir::Schema& schema, const std::string& name
     if (schema.entities[i].name == name) return i;
   }
   return ir::kNone;
+}
+
+// The IR of `text` (a schema without its `schema` line, which is added); fails the test with the
+// diagnostics if it does not compile.
+inline ir::Schema compileSchema(const std::string& text) {
+  Analysis analysis = analyzeFiles({{"schema.orm", "schema app;\n" + text}});
+  INFO(analysis.diagnostics);
+  REQUIRE(analysis.schema);
+  return *analysis.schema;
 }
 
 }  // namespace ormc::test

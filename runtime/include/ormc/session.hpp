@@ -390,6 +390,11 @@ consteval std::size_t owningPartner() {
   }(std::make_index_sequence<std::tuple_size_v<Relations>>{});
 }
 
+// That relation's descriptor type.
+template <class R>
+using OwningPartner = std::tuple_element_t<owningPartner<R>(),
+                                           std::remove_cvref_t<decltype(meta::Model<typename R::Target>::relations)>>;
+
 }  // namespace tracking::detail
 
 template <auto M>
@@ -575,10 +580,8 @@ Tracked<T>& Tracked<T>::add(query::RelationRef<M>, const Tracked<typename query:
     changeJoinRow<M>(target, true);
   } else {
     // The target owns the foreign key: it is the target that changes.
-    constexpr std::size_t partner = tracking::detail::owningPartner<R>();
-    using Target = typename R::Target;
-    using P = std::tuple_element_t<partner, std::remove_cvref_t<decltype(meta::Model<Target>::relations)>>;
-    Tracked<Target>(target).set(query::RelationRef<P::member>{}, *this);
+    using P = tracking::detail::OwningPartner<R>;
+    Tracked<typename R::Target>(target).set(query::RelationRef<P::member>{}, *this);
   }
   return *this;
 }
@@ -592,13 +595,12 @@ Tracked<T>& Tracked<T>::remove(query::RelationRef<M>, const Tracked<typename que
   if constexpr (meta::relation<M>().kind == meta::RelationKind::ManyToMany) {
     changeJoinRow<M>(target, false);
   } else {
-    constexpr std::size_t partner = tracking::detail::owningPartner<R>();
+    using P = tracking::detail::OwningPartner<R>;
     using Target = typename R::Target;
-    using P = std::tuple_element_t<partner, std::remove_cvref_t<decltype(meta::Model<Target>::relations)>>;
     if constexpr (tracking::detail::allNullable<typename P::Local>()) {
       Tracked<Target>(target).set(query::RelationRef<P::member>{}, std::nullopt);
     } else {
-      throw Error("ormc: " + std::string(meta::Model<Target>::name) + "." + std::string(std::get<partner>(meta::Model<Target>::relations).field) +
+      throw Error("ormc: " + std::string(meta::Model<Target>::name) + "." + std::string(meta::relation<P::member>().field) +
                   " is required: give the " + std::string(meta::Model<Target>::name) +
                   " another parent (add it to another one's collection) or remove it from the session");
     }
@@ -625,10 +627,8 @@ Tracked<T>& Tracked<T>::set(query::RelationRef<M>, const Tracked<typename query:
     if (entry.state == TrackedState::Persistent) owner.template table<T>().noteChanged(entry_);
     ++owner.generation_;
   } else {
-    constexpr std::size_t partner = tracking::detail::owningPartner<R>();
-    using Target = typename R::Target;
-    using P = std::tuple_element_t<partner, std::remove_cvref_t<decltype(meta::Model<Target>::relations)>>;
-    Tracked<Target>(target).set(query::RelationRef<P::member>{}, *this);
+    using P = tracking::detail::OwningPartner<R>;
+    Tracked<typename R::Target>(target).set(query::RelationRef<P::member>{}, *this);
   }
   return *this;
 }
