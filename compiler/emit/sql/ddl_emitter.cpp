@@ -65,10 +65,11 @@ class DdlWriter {
       for (const auto& [e, k] : deferred) {
         if (e == entity) skipped.push_back(k);
       }
-      w_.emit(table_.createTable(entity, skipped));
+      // As variables: names and literals may hold "$", which emit() would read as one.
+      w_.emit("$table$", {{"table", table_.createTable(entity, skipped)}});
       if (!style_.indexesInTable) {
         for (const ir::Index& index : schema_.entities[entity].indexes) {
-          w_.emit(table_.createIndex(schema_.entities[entity], index) + ";\n");
+          w_.emit("$index$;\n", {{"index", table_.createIndex(schema_.entities[entity], index)}});
         }
       }
     }

@@ -83,17 +83,11 @@ void configure(sqlite3* db, int op, const char* name) {
 namespace {
 
 // Switching a database to WAL takes an exclusive lock, and SQLite does not wait for it (no busy
-// handler): two processes opening a new database at once would see "database is locked". The
-// mode is persistent, so a database already in WAL needs nothing; otherwise retry until the
-// busy timeout.
+// handler): two processes opening a new database at once would see "database is locked". So
+// retry until the busy timeout. (On a database already in WAL the statement changes nothing.)
 void enableWal(Connection& connection, std::chrono::milliseconds busyTimeout) {
   const auto deadline = std::chrono::steady_clock::now() + busyTimeout;
   for (;;) {
-    try {
-      PreparedStatement mode = connection.prepare("PRAGMA journal_mode");
-      if (mode->step() && mode->columnText(0) == "wal") return;
-    } catch (const Timeout&) {
-    }
     try {
       connection.execute("PRAGMA journal_mode = WAL");
       return;
