@@ -14,9 +14,7 @@ struct SqliteMemory {
   static constexpr const char* kind = "sqlite";
   static constexpr bool kSqlite = true;
   static constexpr bool kShared = false;
-  ormc::Database open(const ormc::DatabaseOptions& options = {}) const {
-    return ormc::Database::open("sqlite::memory:", options);
-  }
+  ormc::Database open() const { return ormc::Database::open("sqlite::memory:"); }
 };
 
 struct SqliteFile {
@@ -24,9 +22,7 @@ struct SqliteFile {
   static constexpr bool kSqlite = true;
   static constexpr bool kShared = true;
   ormc::test::TempDatabaseFile file;
-  ormc::Database open(const ormc::DatabaseOptions& options = {}) const {
-    return ormc::Database::open("sqlite:" + file.path(), options);
-  }
+  ormc::Database open() const { return ormc::Database::open("sqlite:" + file.path()); }
 };
 
 }  // namespace
