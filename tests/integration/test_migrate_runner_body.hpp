@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -161,4 +162,33 @@ TEST_CASE_TEMPLATE("two migrators at once: each migration is applied exactly onc
   CHECK(std::adjacent_find(all.begin(), all.end()) == all.end());
   CHECK(a.raw_query<std::int64_t>("SELECT COUNT(*) FROM orm_migrations WHERE status = 'applied'") ==
         std::vector<std::int64_t>{3});
+}
+
+TEST_CASE_TEMPLATE("a migrator that cannot get the lock gives up with a clear message and applies nothing", F,
+                   ORMC_RUNNER_FIXTURES) {
+  using namespace ormc::test::runner;
+  using namespace ormc::test::migrations;
+  if constexpr (!F::kShared) return;  // an in-memory database has one connection
+  F f;
+  const fs::path dir = freshDirectory("lock");
+  write(dir, "init", {}, ormc::test::compileSchema(kV1), "20260101000000");
+  ormc::DatabaseOptions impatient;
+  impatient.busyTimeout = std::chrono::milliseconds(100);
+  ormc::Database migrator = f.open(impatient);
+  {
+    ormc::Database holder = f.open();
+    if constexpr (F::kSqlite) {
+      ormc::Transaction write = holder.transaction();  // BEGIN IMMEDIATE: the write lock
+      CHECK_THROWS_WITH_AS(ormc::migrate(migrator, dir), doctest::Contains("another migrator (or another writer) holds"),
+                           ormc::MigrationError);
+    } else {
+      REQUIRE(holder.raw_query<std::int64_t>("SELECT GET_LOCK('ormc_migrate', 0)") == std::vector<std::int64_t>{1});
+      ormc::MigrateOptions options;
+      options.lockTimeout = std::chrono::seconds(1);
+      CHECK_THROWS_WITH_AS(ormc::migrate(migrator, dir, options), doctest::Contains("another migrator holds the lock"),
+                           ormc::MigrationError);
+    }
+  }  // the holder's lock ends with it
+  CHECK(ormc::migrationStatus(migrator, dir).at(0).state == ormc::MigrationState::Pending);
+  CHECK(ormc::migrate(migrator, dir).size() == 1);
 }

@@ -12,7 +12,9 @@ struct MariaDbDatabase {
   static constexpr bool kSqlite = false;
   static constexpr bool kShared = true;
   ormc::test::MysqlTestDatabase database;
-  ormc::Database open() const { return ormc::Database::open(database.url()); }
+  ormc::Database open(const ormc::DatabaseOptions& options = {}) const {
+    return ormc::Database::open(database.url(), options);
+  }
 };
 
 }  // namespace

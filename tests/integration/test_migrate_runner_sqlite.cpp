@@ -14,7 +14,9 @@ struct SqliteMemory {
   static constexpr const char* kind = "sqlite";
   static constexpr bool kSqlite = true;
   static constexpr bool kShared = false;
-  ormc::Database open() const { return ormc::Database::open("sqlite::memory:"); }
+  ormc::Database open(const ormc::DatabaseOptions& options = {}) const {
+    return ormc::Database::open("sqlite::memory:", options);
+  }
 };
 
 struct SqliteFile {
@@ -22,7 +24,9 @@ struct SqliteFile {
   static constexpr bool kSqlite = true;
   static constexpr bool kShared = true;
   ormc::test::TempDatabaseFile file;
-  ormc::Database open() const { return ormc::Database::open("sqlite:" + file.path()); }
+  ormc::Database open(const ormc::DatabaseOptions& options = {}) const {
+    return ormc::Database::open("sqlite:" + file.path(), options);
+  }
 };
 
 }  // namespace

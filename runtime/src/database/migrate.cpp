@@ -136,9 +136,20 @@ std::int64_t queryInt(Connection& c, const std::string& sql) {
   return readValue<std::int64_t>(*s, 0);
 }
 
+// BEGIN IMMEDIATE: the write lock, which is also the migrators' lock. Waiting for it is the
+// connection's busy timeout.
+void lockSqlite(Connection& c, const std::string& what) {
+  try {
+    c.begin(TransactionMode::Write);
+  } catch (const Timeout& error) {
+    throw MigrationError("ormc: another migrator (or another writer) holds the database; gave up waiting before " +
+                         what + ": " + error.what());
+  }
+}
+
 // SQLite: one transaction per migration, BEGIN IMMEDIATE holding other migrators off.
 std::vector<std::string> applySqlite(Connection& c, const fs::path& dir, const std::vector<std::string>& names) {
-  c.begin(TransactionMode::Write);
+  lockSqlite(c, "anything was applied");
   try {
     createHistory(c);
     c.commit();
@@ -159,7 +170,7 @@ std::vector<std::string> applySqlite(Connection& c, const fs::path& dir, const s
     };
     std::size_t at = 0;
     try {
-      c.begin(TransactionMode::Write);
+      lockSqlite(c, "migration " + name);
       if (std::optional<Record> record = readRecord(c, name)) {
         c.rollback();
         restoreForeignKeys();
