@@ -182,7 +182,7 @@ TEST_CASE_TEMPLATE("a migrator that cannot get the lock gives up with a clear me
       CHECK_THROWS_WITH_AS(ormc::migrate(migrator, dir), doctest::Contains("another migrator (or another writer) holds"),
                            ormc::MigrationError);
     } else {
-      REQUIRE(holder.raw_query<std::int64_t>("SELECT GET_LOCK('ormc_migrate', 0)") == std::vector<std::int64_t>{1});
+      REQUIRE(holder.raw_query<std::int64_t>("SELECT GET_LOCK(CONCAT('ormc_migrate_', SHA1(DATABASE())), 0)") == std::vector<std::int64_t>{1});
       ormc::MigrateOptions options;
       options.lockTimeout = std::chrono::seconds(1);
       CHECK_THROWS_WITH_AS(ormc::migrate(migrator, dir, options), doctest::Contains("another migrator holds the lock"),
