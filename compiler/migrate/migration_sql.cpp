@@ -2,6 +2,7 @@
 #include "migrate/migration_sql.hpp"
 
 #include "emit/sql/ddl_emitter.hpp"
+#include "emit/sql/table_order.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -57,12 +58,96 @@ class MysqlWriter : public Writer {
   using Writer::Writer;
 
   MigrationSql run() {
-    for (const Operation& op : diff_.operations) write(op);
+    for (const Operation& op : diff_.operations) {
+      if (op.kind == OperationKind::CreateTable) notCreatedYet_.insert(op.entity);
+    }
+    const std::vector<std::pair<std::size_t, std::size_t>> keysAroundTypeChanges = foreignKeysOnRetypedColumns();
+    bool keysDropped = false;
+    for (const Operation& op : diff_.operations) {
+      if (!keysDropped && op.kind != OperationKind::DropForeignKey) {
+        // MySQL refuses to change the type of a column a foreign key uses: such keys are
+        // dropped after the diff's own drops and added again at the end.
+        for (auto [entity, key] : keysAroundTypeChanges) {
+          add("ALTER TABLE " + q(before_.entities[entity].table) + " DROP FOREIGN KEY " +
+              q(before_.entities[entity].foreignKeys[key].name));
+        }
+        keysDropped = true;
+      }
+      write(op);
+    }
+    for (auto [entity, key] : keysAroundTypeChanges) {
+      const std::size_t now = newEntityOfOld(entity);
+      const ir::Entity& e = after_.entities[now];
+      for (const ir::ForeignKey& fk : e.foreignKeys) {
+        if (fk.name == before_.entities[entity].foreignKeys[key].name) {
+          add("ALTER TABLE " + q(e.table) + " ADD " + ddl_.foreignKey(e, fk));
+        }
+      }
+    }
     return std::move(out_);
   }
 
  private:
   void add(std::string statement) { out_.statements.push_back(std::move(statement)); }
+
+  std::size_t newEntityOfOld(std::size_t old) const {
+    for (std::size_t n = 0; n < diff_.match.entity.size(); ++n) {
+      if (diff_.match.entity[n] == old) return n;
+    }
+    return kNone;
+  }
+
+  // Foreign keys of the old schema (entity, key) that the migration keeps, on a column (either
+  // end) whose type it changes.
+  std::vector<std::pair<std::size_t, std::size_t>> foreignKeysOnRetypedColumns() const {
+    std::set<std::pair<std::size_t, std::size_t>> retyped;  // old (entity, column)
+    std::set<std::pair<std::size_t, std::string>> replaced;  // old (entity, key name) the diff drops
+    for (const Operation& op : diff_.operations) {
+      if (op.kind == OperationKind::AlterColumn && op.change.type) retyped.insert({op.beforeEntity, op.beforeItem});
+      if (op.kind == OperationKind::DropForeignKey) replaced.insert({op.entity, op.name});
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    for (std::size_t e = 0; e < before_.entities.size(); ++e) {
+      if (newEntityOfOld(e) == kNone) continue;
+      for (std::size_t k = 0; k < before_.entities[e].foreignKeys.size(); ++k) {
+        const ir::ForeignKey& fk = before_.entities[e].foreignKeys[k];
+        if (replaced.count({e, fk.name}) || newEntityOfOld(fk.targetEntity) == kNone) continue;
+        bool touched = false;
+        for (std::size_t c : fk.columns) touched = touched || retyped.count({e, c});
+        for (std::size_t c : fk.targetColumns) touched = touched || retyped.count({fk.targetEntity, c});
+        if (touched) out.emplace_back(e, k);
+      }
+    }
+    return out;
+  }
+
+  // CREATE TABLE without the keys to tables this migration has not created yet (a cycle among
+  // new tables); they are added once their targets exist.
+  void createTable(std::size_t entity) {
+    notCreatedYet_.erase(entity);
+    const ir::Entity& e = after_.entities[entity];
+    std::vector<std::size_t> skipped;
+    for (std::size_t k = 0; k < e.foreignKeys.size(); ++k) {
+      if (notCreatedYet_.count(e.foreignKeys[k].targetEntity)) {
+        skipped.push_back(k);
+        waiting_.push_back({entity, k});
+      }
+    }
+    add(statementOf(ddl_.createTable(entity, skipped)));
+    for (auto it = waiting_.begin(); it != waiting_.end();) {
+      const ir::Entity& owner = after_.entities[it->entity];
+      const ir::ForeignKey& fk = owner.foreignKeys[it->foreignKey];
+      if (notCreatedYet_.count(fk.targetEntity)) {
+        ++it;
+        continue;
+      }
+      add("ALTER TABLE " + q(owner.table) + " ADD " + ddl_.foreignKey(owner, fk));
+      it = waiting_.erase(it);
+    }
+  }
+
+  std::set<std::size_t> notCreatedYet_;              // new-schema entities the migration creates later
+  std::vector<emit::sql::ForeignKeyRef> waiting_;  // keys of created tables whose targets are not
 
   void modify(std::size_t entity, std::size_t column) {
     const ir::Entity& e = after_.entities[entity];
@@ -76,7 +161,7 @@ class MysqlWriter : public Writer {
       case OperationKind::DropCheck: return add(alter(op) + "DROP CONSTRAINT " + q(op.name));
       case OperationKind::RenameTable: return add("RENAME TABLE " + q(op.from) + " TO " + q(op.name));
       case OperationKind::RenameColumn: return add(alter(op) + "RENAME COLUMN " + q(op.from) + " TO " + q(op.name));
-      case OperationKind::CreateTable: return add(statementOf(ddl_.createTable(op.entity)));
+      case OperationKind::CreateTable: return createTable(op.entity);
       case OperationKind::AddEnumValues:
       case OperationKind::RemoveEnumValues:
         // MySQL's ENUM type lists the values: each column of the enum gets the new list. A row

@@ -98,3 +98,73 @@ model Account {
         "--   drop column account.name: drops column account.name and its data\n"
         "ALTER TABLE `account` DROP COLUMN `name`;\n");
 }
+
+TEST_CASE("migration sql: MySQL creates new tables of a foreign-key cycle, then adds the key that closes it") {
+  const char* after = R"(
+model Account {
+  id    Int64        @id @autoincrement
+  email String(200)  @unique
+  name  String(100)?
+  karma Int32        @default(0)
+}
+
+model Team {
+  id        Int64    @id @autoincrement
+  captain   Player?  @relation("Captain", fields: [captainId], references: [id], onDelete: SetNull)
+  captainId Int64?   @unique
+  players   Player[] @relation("Roster")
+}
+
+model Player {
+  id        Int64 @id @autoincrement
+  team      Team  @relation("Roster", fields: [teamId], references: [id], onDelete: Cascade)
+  teamId    Int64
+  captainOf Team? @relation("Captain")
+}
+)";
+  const Lines statements = sqlOf(kBefore, after, "mysql").statements;
+  REQUIRE(statements.size() == 3);
+  // The first table is created without its key to the second, which is added once both exist.
+  CHECK(statements[0].find("CREATE TABLE `player`") == 0);
+  CHECK(statements[0].find("FOREIGN KEY") == std::string::npos);
+  CHECK(statements[1].find("CREATE TABLE `team`") == 0);
+  CHECK(statements[1].find("REFERENCES `player` (`id`)") != std::string::npos);
+  CHECK(statements[2] ==
+        "ALTER TABLE `player` ADD CONSTRAINT `player_team_id_fkey` FOREIGN KEY (`team_id`) REFERENCES `team` (`id`) "
+        "ON DELETE CASCADE ON UPDATE CASCADE");
+}
+
+TEST_CASE("migration sql: MySQL drops the foreign keys on a column whose type changes and adds them again after") {
+  const char* before = R"(
+model Team {
+  id      Int32    @id @autoincrement
+  players Player[]
+}
+
+model Player {
+  id     Int64 @id @autoincrement
+  team   Team  @relation(fields: [teamId], references: [id], onDelete: Cascade)
+  teamId Int32
+}
+)";
+  const char* after = R"(
+model Team {
+  id      Int64    @id @autoincrement
+  players Player[]
+}
+
+model Player {
+  id     Int64 @id @autoincrement
+  team   Team  @relation(fields: [teamId], references: [id], onDelete: Cascade)
+  teamId Int64
+}
+)";
+  CHECK(sqlOf(before, after, "mysql").statements ==
+        Lines{"ALTER TABLE `player` DROP FOREIGN KEY `player_team_id_fkey`",
+              "ALTER TABLE `team` MODIFY COLUMN `id` BIGINT NOT NULL AUTO_INCREMENT",
+              "ALTER TABLE `player` MODIFY COLUMN `team_id` BIGINT NOT NULL",
+              "ALTER TABLE `player` ADD CONSTRAINT `player_team_id_fkey` FOREIGN KEY (`team_id`) REFERENCES `team` (`id`) "
+              "ON DELETE CASCADE ON UPDATE CASCADE"});
+  // SQLite rebuilds both tables with foreign keys off; the keys come with the new tables.
+  CHECK(sqlOf(before, after, "sqlite").foreignKeysOff);
+}
