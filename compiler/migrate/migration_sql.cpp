@@ -61,13 +61,12 @@ class MysqlWriter : public Writer {
     for (const Operation& op : diff_.operations) {
       if (op.kind == OperationKind::CreateTable) notCreatedYet_.insert(op.entity);
     }
-    const std::vector<std::pair<std::size_t, std::size_t>> keysAroundTypeChanges = foreignKeysOnRetypedColumns();
+    const std::vector<std::pair<std::size_t, std::size_t>> suspended = foreignKeysToSuspend();
     bool keysDropped = false;
     for (const Operation& op : diff_.operations) {
       if (!keysDropped && op.kind != OperationKind::DropForeignKey) {
-        // MySQL refuses to change the type of a column a foreign key uses: such keys are
-        // dropped after the diff's own drops and added again at the end.
-        for (auto [entity, key] : keysAroundTypeChanges) {
+        // Dropped after the diff's own drops and added again at the end.
+        for (auto [entity, key] : suspended) {
           add("ALTER TABLE " + q(before_.entities[entity].table) + " DROP FOREIGN KEY " +
               q(before_.entities[entity].foreignKeys[key].name));
         }
@@ -75,7 +74,7 @@ class MysqlWriter : public Writer {
       }
       write(op);
     }
-    for (auto [entity, key] : keysAroundTypeChanges) {
+    for (auto [entity, key] : suspended) {
       const std::size_t now = newEntityOfOld(entity);
       const ir::Entity& e = after_.entities[now];
       for (const ir::ForeignKey& fk : e.foreignKeys) {
@@ -97,15 +96,24 @@ class MysqlWriter : public Writer {
     return kNone;
   }
 
-  // Foreign keys of the old schema (entity, key) that the migration keeps, on a column (either
-  // end) whose type it changes.
-  std::vector<std::pair<std::size_t, std::size_t>> foreignKeysOnRetypedColumns() const {
+  // Foreign keys of the old schema (entity, key) that the migration keeps but MySQL would not let
+  // it change around them: a key on a column (either end) whose type changes, and a key whose
+  // index (an index or primary key that starts with its columns, at either end) is dropped.
+  std::vector<std::pair<std::size_t, std::size_t>> foreignKeysToSuspend() const {
     std::set<std::pair<std::size_t, std::size_t>> retyped;  // old (entity, column)
     std::set<std::pair<std::size_t, std::string>> replaced;  // old (entity, key name) the diff drops
+    std::vector<std::pair<std::size_t, std::vector<std::size_t>>> droppedIndexes;  // old entity, columns
     for (const Operation& op : diff_.operations) {
       if (op.kind == OperationKind::AlterColumn && op.change.type) retyped.insert({op.beforeEntity, op.beforeItem});
       if (op.kind == OperationKind::DropForeignKey) replaced.insert({op.entity, op.name});
+      if (op.kind == OperationKind::DropIndex) droppedIndexes.push_back({op.entity, before_.entities[op.entity].indexes[op.item].columns});
+      if (op.kind == OperationKind::ChangePrimaryKey) {
+        droppedIndexes.push_back({op.beforeEntity, before_.entities[op.beforeEntity].primaryKey.columns});
+      }
     }
+    auto leads = [](const std::vector<std::size_t>& key, const std::vector<std::size_t>& index) {
+      return key.size() <= index.size() && std::equal(key.begin(), key.end(), index.begin());
+    };
     std::vector<std::pair<std::size_t, std::size_t>> out;
     for (std::size_t e = 0; e < before_.entities.size(); ++e) {
       if (newEntityOfOld(e) == kNone) continue;
@@ -115,6 +123,10 @@ class MysqlWriter : public Writer {
         bool touched = false;
         for (std::size_t c : fk.columns) touched = touched || retyped.count({e, c});
         for (std::size_t c : fk.targetColumns) touched = touched || retyped.count({fk.targetEntity, c});
+        for (const auto& [entity, columns] : droppedIndexes) {
+          touched = touched || (entity == e && leads(fk.columns, columns)) ||
+                    (entity == fk.targetEntity && leads(fk.targetColumns, columns));
+        }
         if (touched) out.emplace_back(e, k);
       }
     }

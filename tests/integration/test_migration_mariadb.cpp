@@ -56,3 +56,4 @@ struct MariaDbDatabase {
 
 #define ORMC_MIGRATION_FIXTURES MariaDbDatabase
 #include "test_migration_body.hpp"
+#include "test_shop_chain_body.hpp"

@@ -53,3 +53,4 @@ struct SqliteMemory {
 
 #define ORMC_MIGRATION_FIXTURES SqliteMemory
 #include "test_migration_body.hpp"
+#include "test_shop_chain_body.hpp"
