@@ -86,8 +86,35 @@ TEST_CASE_TEMPLATE("migrate applies pending migrations in order, once, and keeps
   // A file that no longer matches orm.sum: nothing runs at all.
   ormc::test::writeFile(dir / second / file, original);
   CHECK_THROWS_WITH_AS(ormc::migrate(db, dir), doctest::Contains("does not match its orm.sum"), ormc::MigrationError);
+  // Status and resolve read the same files: they refuse as well rather than report on them.
+  CHECK_THROWS_WITH_AS(ormc::migrationStatus(db, dir), doctest::Contains("its status cannot be trusted"),
+                       ormc::MigrationError);
+  CHECK_THROWS_WITH_AS(ormc::resolveMigration(db, dir, second, true), doctest::Contains("nothing was resolved"),
+                       ormc::MigrationError);
   rewriteSum(dir);
   CHECK(ormc::migrate(db, dir).empty());
+  CHECK_THROWS_WITH_AS(ormc::resolveMigration(db, dir, "20260109000000_nowhere", false),
+                       doctest::Contains("there is no migration 20260109000000_nowhere"), ormc::MigrationError);
+}
+
+TEST_CASE_TEMPLATE("migrate reports each migration as it is applied, also those before one that fails", F,
+                   ORMC_RUNNER_FIXTURES) {
+  using namespace ormc::test::runner;
+  using namespace ormc::test::migrations;
+  F f;
+  ormc::Database db = f.open();
+  const fs::path dir = freshDirectory("progress");
+  const ormc::ir::Schema v1 = ormc::test::compileSchema(kV1), v2 = ormc::test::compileSchema(kV2);
+  const std::string first = write(dir, "init", {}, v1, "20260101000000");
+  const std::string second = write(dir, "rename_account", v1, v2, "20260102000000");
+  const std::string file = std::string("up.") + F::kind + ".sql";
+  ormc::test::writeFile(dir / second / file, ormc::test::readFile(dir / second / file) + "INSERT INTO nowhere (x) VALUES (1);\n");
+  rewriteSum(dir);
+  std::vector<std::string> reported;
+  ormc::MigrateOptions options;
+  options.onApplied = [&](const std::string& name) { reported.push_back(name); };
+  CHECK_THROWS_AS(ormc::migrate(db, dir, options), ormc::MigrationError);
+  CHECK(reported == std::vector<std::string>{first});
 }
 
 TEST_CASE_TEMPLATE("a migration failing half way is all undone (SQLite) or recorded and resumed (MySQL)", F,

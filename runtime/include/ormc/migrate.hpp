@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <functional>
 #include <vector>
 
 namespace ormc {
@@ -30,6 +31,9 @@ struct MigrateOptions {
   // MySQL: how long to wait for another migrator's lock before giving up. (SQLite waits for
   // the Database's busy timeout.)
   std::chrono::seconds lockTimeout{30};
+  // Called after each migration is recorded as applied, before the next one starts: a failure
+  // later in the run throws, and this is how a caller still learns what was applied before it.
+  std::function<void(const std::string& name)> onApplied;
 };
 
 enum class MigrationState { Pending, Applied, Failed };

@@ -118,10 +118,10 @@ Migration load(const fs::path& dir, const std::string& name, Connection& c) {
   return m;
 }
 
-void checkSum(const fs::path& dir) {
+void checkSum(const fs::path& dir, const char* consequence) {
   std::vector<std::string> problems = migration::verifySum(dir);
   if (problems.empty()) return;
-  std::string message = "ormc: " + dir.string() + " does not match its orm.sum; nothing was applied:";
+  std::string message = "ormc: " + dir.string() + " does not match its orm.sum; " + consequence + ":";
   for (const std::string& problem : problems) message += "\n  " + problem;
   throw MigrationError(message);
 }
@@ -150,7 +150,8 @@ void lockSqlite(Connection& c, const std::string& what) {
 }
 
 // SQLite: one transaction per migration, BEGIN IMMEDIATE holding other migrators off.
-std::vector<std::string> applySqlite(Connection& c, const fs::path& dir, const std::vector<std::string>& names) {
+std::vector<std::string> applySqlite(Connection& c, const fs::path& dir, const std::vector<std::string>& names,
+                                     const MigrateOptions& options) {
   lockSqlite(c, "anything was applied");
   try {
     createHistory(c);
@@ -207,6 +208,7 @@ std::vector<std::string> applySqlite(Connection& c, const fs::path& dir, const s
     }
     restoreForeignKeys();
     applied.push_back(name);
+    if (options.onApplied) options.onApplied(name);
   }
   return applied;
 }
@@ -282,8 +284,9 @@ std::vector<std::string> applyMysql(Connection& c, const fs::path& dir, const st
         progress.error = "statement " + std::to_string(i + 1) + " of " + std::to_string(m.script.statements.size()) +
                          ": " + m.script.statements[i] + ": " + error.what();
         updateRecord(c, name, progress);
-        throw MigrationError("ormc: migration " + name + " failed at " + *progress.error + "\nThe " +
-                             std::to_string(i) + " statements before it are applied (MySQL commits DDL at once). Fix "
+        throw MigrationError("ormc: migration " + name + " failed at " + *progress.error + "\n" +
+                             (i == 1 ? std::string("The statement") : "The " + std::to_string(i) + " statements") +
+                             " before it " + (i == 1 ? "is" : "are") + " applied (MySQL commits DDL at once). Fix "
                              "the cause and apply again to resume at this statement, or run `ormc migrate resolve "
                              "--rolled-back|--applied " + name + "`");
       }
@@ -294,6 +297,7 @@ std::vector<std::string> applyMysql(Connection& c, const fs::path& dir, const st
     progress.status = "applied";
     updateRecord(c, name, progress);
     applied.push_back(name);
+    if (options.onApplied) options.onApplied(name);
   }
   return applied;
 }
@@ -301,14 +305,15 @@ std::vector<std::string> applyMysql(Connection& c, const fs::path& dir, const st
 }  // namespace
 
 std::vector<std::string> migrate(Database& db, const fs::path& dir, const MigrateOptions& options) {
-  checkSum(dir);
+  checkSum(dir, "nothing was applied");
   const std::vector<std::string> names = migration::listMigrations(dir);
   return db.withConnection([&](Connection& c) {
-    return isSqlite(c) ? applySqlite(c, dir, names) : applyMysql(c, dir, names, options);
+    return isSqlite(c) ? applySqlite(c, dir, names, options) : applyMysql(c, dir, names, options);
   });
 }
 
 std::vector<MigrationInfo> migrationStatus(Database& db, const fs::path& dir) {
+  checkSum(dir, "its status cannot be trusted");
   const std::vector<std::string> names = migration::listMigrations(dir);
   return db.withConnection([&](Connection& c) {
     createHistory(c);
@@ -335,6 +340,11 @@ std::vector<MigrationInfo> migrationStatus(Database& db, const fs::path& dir) {
 }
 
 void resolveMigration(Database& db, const fs::path& dir, const std::string& name, bool applied) {
+  checkSum(dir, "nothing was resolved");
+  const std::vector<std::string> names = migration::listMigrations(dir);
+  if (std::find(names.begin(), names.end(), name) == names.end()) {
+    throw MigrationError("ormc: there is no migration " + name + " in " + dir.string() + "; nothing was resolved");
+  }
   db.withConnection([&](Connection& c) {
     createHistory(c);
     std::optional<Record> record = readRecord(c, name);
