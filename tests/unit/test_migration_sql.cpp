@@ -168,3 +168,41 @@ model Player {
   // SQLite rebuilds both tables with foreign keys off; the keys come with the new tables.
   CHECK(sqlOf(before, after, "sqlite").foreignKeysOff);
 }
+
+TEST_CASE("migration sql: MySQL drops a foreign key whose index goes away and adds it again at the end") {
+  const char* before = R"(
+model Team {
+  id      Int64    @id @autoincrement
+  players Player[]
+}
+
+model Player {
+  id     Int64      @id @autoincrement
+  team   Team       @relation(fields: [teamId], references: [id], onDelete: Cascade)
+  teamId Int64
+  name   String(50)
+
+  @@index([teamId, name])
+}
+)";
+  const char* after = R"(
+model Team {
+  id      Int64    @id @autoincrement
+  players Player[]
+}
+
+model Player {
+  id     Int64      @id @autoincrement
+  team   Team       @relation(fields: [teamId], references: [id], onDelete: Cascade)
+  teamId Int64
+  name   String(50)
+}
+)";
+  // The index serves the key (its first column is the key's): MySQL will not drop it under the key.
+  CHECK(sqlOf(before, after, "mysql").statements ==
+        Lines{"ALTER TABLE `player` DROP FOREIGN KEY `player_team_id_fkey`",
+              "ALTER TABLE `player` DROP INDEX `player_team_id_name_idx`",
+              "ALTER TABLE `player` ADD CONSTRAINT `player_team_id_fkey` FOREIGN KEY (`team_id`) REFERENCES `team` (`id`) "
+              "ON DELETE CASCADE ON UPDATE CASCADE"});
+  CHECK(sqlOf(before, after, "sqlite").statements == Lines{R"(DROP INDEX "player_team_id_name_idx")"});
+}
