@@ -7,9 +7,17 @@
 // is refused, naming what it would lose, unless --allow-destructive.
 // `apply`, `status`, `sql` and `resolve` take --dir and --url and run ormc::migrate and its
 // friends (runtime/include/ormc/migrate.hpp) on the database.
+// `status` lists each migration (applied, pending, FAILED), then drift: the live catalog
+// (ormc/catalog.hpp) compared with the snapshot of the last applied migration, as one
+// `drift    ...` line and, if they differ, one indented line per difference. A snapshot or
+// catalog that cannot be read makes that line `drift    not checked: ...`, never a failure.
 #include "cli/cli.hpp"
+#include "emit/sql/dialect.hpp"
+#include "ir/ir_json.hpp"
 #include "migrate/diff.hpp"
 #include "migrate/directory.hpp"
+#include "migrate/expected_catalog.hpp"
+#include "ormc/catalog.hpp"
 #include "ormc/database.hpp"
 #include "ormc/error.hpp"
 #include "ormc/migrate.hpp"
@@ -20,6 +28,9 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace ormc::cli {
 
@@ -124,16 +135,62 @@ int runApply(const DatabaseFlags& flags) {
   return withDatabase("ormc migrate apply", flags, [&](Database& db) {
     MigrateOptions options;
     options.lockTimeout = std::chrono::seconds(flags.lockTimeout);
-    std::vector<std::string> applied = migrate(db, flags.dir, options);
-    if (applied.empty()) std::cout << "Nothing to apply: the database is up to date.\n";
-    for (const std::string& name : applied) std::cout << "Applied " << name << "\n";
+    // As each one commits: a later failure must not hide what was applied before it.
+    options.onApplied = [](const std::string& name) { std::cout << "Applied " << name << std::endl; };
+    if (migrate(db, flags.dir, options).empty()) std::cout << "Nothing to apply: the database is up to date.\n";
     return kExitOk;
   });
 }
 
+// The drift section of `status`: the live catalog against the snapshot of the last applied
+// migration (none applied: an empty database). Reading either side may fail without failing
+// the command: the migration lines above it are still right.
+void printDrift(Database& db, const DatabaseFlags& flags, const std::vector<MigrationInfo>& migrations) {
+  const MigrationInfo* last = nullptr;
+  for (const MigrationInfo& info : migrations) {
+    // By name, which starts with the timestamp: the history may list a vanished folder last.
+    if (info.state == MigrationState::Applied && (!last || info.name > last->name)) last = &info;
+  }
+  std::vector<std::string> differences;
+  try {
+    ir::Schema schema;
+    if (last) {
+      const std::filesystem::path file = std::filesystem::path(flags.dir) / last->name / "snapshot.json";
+      if (!last->inDirectory) {
+        throw std::runtime_error("the last applied migration, " + last->name + ", is not in " + flags.dir);
+      }
+      const std::string text = migration::readTextFile(file);  // throws "cannot read <file>"
+      try {
+        schema = ir::fromJson(nlohmann::ordered_json::parse(text));
+      } catch (const std::exception& error) {
+        throw std::runtime_error(file.string() + ": " + error.what());
+      }
+    }
+    const DialectKind kind = db.dialect().kind();
+    const emit::sql::Dialect& dialect =
+        kind == DialectKind::Sqlite ? emit::sql::sqliteDialect() : emit::sql::mysqlDialect();
+    differences = compareCatalogs(migration::expectedCatalog(schema, dialect), readCatalog(db), kind);
+  } catch (const std::exception& error) {
+    std::cout << "drift    not checked: " << error.what() << "\n";
+    return;
+  }
+  if (differences.empty()) {
+    std::cout << "drift    none ("
+              << (last ? "the database matches the schema of " + last->name
+                       : std::string("no migration applied, and the database has no tables"))
+              << ")\n";
+    return;
+  }
+  std::cout << "drift    " << differences.size() << " difference(s) from "
+            << (last ? "the schema of " + last->name : std::string("an empty database (no migration applied)"))
+            << ":\n";
+  for (const std::string& difference : differences) std::cout << "  " << difference << "\n";
+}
+
 int runStatus(const DatabaseFlags& flags) {
   return withDatabase("ormc migrate status", flags, [&](Database& db) {
-    for (const MigrationInfo& info : migrationStatus(db, flags.dir)) {
+    const std::vector<MigrationInfo> migrations = migrationStatus(db, flags.dir);
+    for (const MigrationInfo& info : migrations) {
       std::cout << stateName(info.state) << "  " << info.name;
       if (!info.inDirectory) std::cout << "  (recorded, but not in " << flags.dir << ")";
       if (info.state == MigrationState::Failed) {
@@ -141,6 +198,7 @@ int runStatus(const DatabaseFlags& flags) {
       }
       std::cout << "\n";
     }
+    printDrift(db, flags, migrations);
     return kExitOk;
   });
 }
@@ -149,8 +207,19 @@ int runSql(const DatabaseFlags& flags) {
   return withDatabase("ormc migrate sql", flags, [&](Database& db) {
     const std::string file = db.dialect().kind() == DialectKind::Sqlite ? "up.sqlite.sql" : "up.mysql.sql";
     for (const MigrationInfo& info : migrationStatus(db, flags.dir)) {
-      if (info.state != MigrationState::Pending) continue;
-      std::cout << "-- " << info.name << "\n" << migration::readTextFile(std::filesystem::path(flags.dir) / info.name / file);
+      if (!info.inDirectory || info.state == MigrationState::Applied) continue;
+      const std::string text = migration::readTextFile(std::filesystem::path(flags.dir) / info.name / file);
+      if (info.state == MigrationState::Pending) {
+        std::cout << "-- " << info.name << "\n" << text;
+        continue;
+      }
+      // A failed migration (MySQL) resumes at its failed statement: what is left to run.
+      const migration::MigrationScript script = migration::parseScript(text);
+      std::cout << "-- " << info.name << ": failed after " << info.appliedStatements << " of "
+                << script.statements.size() << " statements; these remain\n";
+      for (std::size_t i = static_cast<std::size_t>(info.appliedStatements); i < script.statements.size(); ++i) {
+        std::cout << script.statements[i] << ";\n";
+      }
     }
     return kExitOk;
   });
@@ -191,7 +260,9 @@ void addMigrateCommand(CLI::App& app, Registry& registry) {
   apply->add_option("--lock-timeout", database->lockTimeout, "MySQL: seconds to wait for another migrator")
       ->capture_default_str();
   registry.add(apply, [database] { return runApply(*database); });
-  CLI::App* status = migrate->add_subcommand("status", "List the migrations: applied, pending, failed");
+  CLI::App* status = migrate->add_subcommand(
+      "status", "List the migrations (applied, pending, failed) and the drift of the database from the last applied "
+                "one's schema (tables, columns, keys, indexes)");
   addDatabaseFlags(*status, *database);
   registry.add(status, [database] { return runStatus(*database); });
   CLI::App* sql = migrate->add_subcommand("sql", "Print the SQL of the pending migrations without applying it");

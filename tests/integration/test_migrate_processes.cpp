@@ -104,7 +104,12 @@ TEST_CASE("migrate apply: killed in the middle of a migration, the database is e
 
   auto state = ormc::test::run({kOrmc, "migrate", "status", "--dir", dir.string(), "--url", url});
   CHECK(state.status == 0);
-  CHECK(state.out == "applied  20260101000000_init\npending  20260102000000_slow\n");
+  // The snapshots are placeholders, so drift cannot be checked; the status says so last.
+  const std::vector<std::string> lines = ormc::test::splitLines(state.out);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0] == "applied  20260101000000_init");
+  CHECK(lines[1] == "pending  20260102000000_slow");
+  CHECK(lines[2].rfind("drift    not checked: ", 0) == 0);
   {
     ormc::Database db = ormc::Database::open(url);
     CHECK(db.raw_query<std::int64_t>("SELECT COUNT(*) FROM sqlite_schema WHERE name IN ('big', 'renamed')") ==

@@ -142,6 +142,14 @@ void failAuditAtStatement2(const MigrationsDirectory& dir, const std::string& ur
   const auto apply = ormcMigrate({"apply"}, dir, url);
   REQUIRE_MESSAGE(apply.status != 0, apply.out);
   CHECK_MESSAGE(contains(apply.err, "migration " + kAudit + " failed at statement 2 of 3"), apply.err);
+  CHECK(appliedIn(apply.out) == std::vector<std::string>{kInit});  // committed in this run, before the failure
+
+  // For review: what is left of the failed migration, from its failed statement on.
+  const auto sql = ormcMigrate({"sql"}, dir, url);
+  CHECK_MESSAGE(sql.status == 0, sql.err);
+  CHECK(sql.out == "-- " + kAudit + ": failed after 1 of 3 statements; these remain\n"
+                   "ALTER TABLE audit ADD COLUMN note VARCHAR(50) NULL;\n"
+                   "INSERT INTO audit (account, note) VALUES ('ada', 'created');\n");
 
   const auto status = ormcMigrate({"status"}, dir, url);
   CHECK_MESSAGE(status.status == 0, status.err);
