@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <set>
 
 namespace ormc::migration {
@@ -62,6 +63,7 @@ class MysqlWriter : public Writer {
       if (op.kind == OperationKind::CreateTable) notCreatedYet_.insert(op.entity);
     }
     const std::vector<std::pair<std::size_t, std::size_t>> suspended = foreignKeysToSuspend();
+    collectKeyColumnClauses();
     bool keysDropped = false;
     for (const Operation& op : diff_.operations) {
       if (!keysDropped && op.kind != OperationKind::DropForeignKey) {
@@ -72,7 +74,7 @@ class MysqlWriter : public Writer {
         }
         keysDropped = true;
       }
-      write(op);
+      if (!movedIntoKeyChange_.count(&op)) write(op);
     }
     for (auto [entity, key] : suspended) {
       const std::size_t now = newEntityOfOld(entity);
@@ -133,6 +135,35 @@ class MysqlWriter : public Writer {
     return out;
   }
 
+  // An AUTO_INCREMENT column must be a key at every moment, so when the primary key changes,
+  // adding, changing or dropping an auto-increment column of that table happens in the same
+  // ALTER TABLE as the key change.
+  void collectKeyColumnClauses() {
+    std::set<std::size_t> keyChanges;  // new-schema entities
+    for (const Operation& op : diff_.operations) {
+      if (op.kind == OperationKind::ChangePrimaryKey) keyChanges.insert(op.entity);
+    }
+    for (const Operation& op : diff_.operations) {
+      std::size_t entity = kNone;
+      std::string clause;
+      if (op.kind == OperationKind::AddColumn && newEntity(op).columns.at(op.item).autoincrement) {
+        entity = op.entity;
+        clause = "ADD COLUMN " + ddl_.columnDefinition(newEntity(op), op.item);
+      } else if (op.kind == OperationKind::AlterColumn &&
+                 (newEntity(op).columns.at(op.item).autoincrement ||
+                  before_.entities.at(op.beforeEntity).columns.at(op.beforeItem).autoincrement)) {
+        entity = op.entity;
+        clause = "MODIFY COLUMN " + ddl_.columnDefinition(newEntity(op), op.item);
+      } else if (op.kind == OperationKind::DropColumn && before_.entities.at(op.entity).columns.at(op.item).autoincrement) {
+        entity = newEntityOfOld(op.entity);
+        clause = "DROP COLUMN " + q(op.name);
+      }
+      if (entity == kNone || !keyChanges.count(entity)) continue;
+      keyColumnClauses_[entity].push_back(clause);
+      movedIntoKeyChange_.insert(&op);
+    }
+  }
+
   // CREATE TABLE without the keys to tables this migration has not created yet (a cycle among
   // new tables); they are added once their targets exist.
   void createTable(std::size_t entity) {
@@ -158,6 +189,8 @@ class MysqlWriter : public Writer {
     }
   }
 
+  std::map<std::size_t, std::vector<std::string>> keyColumnClauses_;  // per new-schema entity
+  std::set<const Operation*> movedIntoKeyChange_;
   std::set<std::size_t> notCreatedYet_;              // new-schema entities the migration creates later
   std::vector<emit::sql::ForeignKeyRef> waiting_;  // keys of created tables whose targets are not
 
@@ -193,8 +226,11 @@ class MysqlWriter : public Writer {
         return modify(op.entity, op.item);
       }
       case OperationKind::DropColumn: return add(alter(op) + "DROP COLUMN " + q(op.name));
-      case OperationKind::ChangePrimaryKey:
-        return add(alter(op) + "DROP PRIMARY KEY, ADD " + ddl_.primaryKey(newEntity(op)));
+      case OperationKind::ChangePrimaryKey: {
+        std::string clauses;
+        for (const std::string& clause : keyColumnClauses_[op.entity]) clauses += clause + ", ";
+        return add(alter(op) + "DROP PRIMARY KEY, " + clauses + "ADD " + ddl_.primaryKey(newEntity(op)));
+      }
       case OperationKind::DropTable: return add("DROP TABLE " + q(op.table));
       case OperationKind::AddIndex:
         return add(alter(op) + "ADD " + ddl_.uniqueOrIndex(newEntity(op), newEntity(op).indexes.at(op.item)));

@@ -123,3 +123,56 @@ TEST_CASE_TEMPLATE("migrations keep the rows through renames, rebuilds and type 
   db.raw_execute("DELETE FROM member WHERE id = 1");
   CHECK(db.raw_query<std::int64_t>("SELECT COUNT(*) FROM post") == std::vector<std::int64_t>{1});
 }
+
+TEST_CASE_TEMPLATE("a composite primary key replaced by an auto-increment id keeps the rows, and back", F,
+                   ORMC_MIGRATION_FIXTURES) {
+  using namespace ormc::test::migrations;
+  using Row = std::tuple<std::int64_t, std::int64_t, std::int64_t, std::string>;
+  F f;
+  ormc::Database db = f.open();
+  const std::string kind = F::kind;
+  const auto& dialect = *ormc::emit::sql::findDialect(kind);
+  const ormc::ir::Schema composite = ormc::test::compileSchema(R"(
+model Membership {
+  teamId Int64
+  userId Int64
+  role   String(20) @default("member")
+
+  @@id([teamId, userId])
+}
+)");
+  // The id is declared last: an added column goes at the end of the live table.
+  const ormc::ir::Schema surrogate = ormc::test::compileSchema(R"(
+model Membership {
+  teamId Int64
+  userId Int64
+  role   String(20) @default("member")
+  id     Int64      @id @autoincrement
+
+  @@unique([teamId, userId])
+}
+)");
+  load(db, kind, composite);
+  db.raw_execute("INSERT INTO membership (team_id, user_id, role) VALUES (1, 1, 'owner'), (1, 2, 'member'), (2, 1, 'member')");
+  const ormc::migration::Diff up = ormc::migration::diff(composite, surrogate);
+  apply(db, kind, ormc::migration::migrationSql(composite, surrogate, up, dialect));
+  CHECK(db.raw_query<Row>("SELECT id, team_id, user_id, role FROM membership ORDER BY team_id, user_id") ==
+        std::vector<Row>{{1, 1, 1, "owner"}, {2, 1, 2, "member"}, {3, 2, 1, "member"}});
+  db.raw_execute("INSERT INTO membership (team_id, user_id) VALUES (3, 3)");
+  CHECK(db.raw_query<std::int64_t>("SELECT id FROM membership WHERE team_id = 3") == std::vector<std::int64_t>{4});
+  CHECK_THROWS_AS(db.raw_execute("INSERT INTO membership (team_id, user_id) VALUES (1, 1)"), ormc::UniqueViolation);
+  {
+    F fresh;
+    ormc::Database clean = fresh.open();
+    load(clean, kind, surrogate);
+    CHECK(f.catalog(db) == fresh.catalog(clean));
+  }
+
+  apply(db, kind, ormc::migration::migrationSql(surrogate, composite, ormc::migration::diffBack(composite, surrogate, up), dialect));
+  CHECK(db.raw_query<std::int64_t>("SELECT COUNT(*) FROM membership") == std::vector<std::int64_t>{4});
+  CHECK_THROWS_AS(db.raw_execute("INSERT INTO membership (team_id, user_id) VALUES (1, 2)"), ormc::UniqueViolation);
+  F fresh;
+  ormc::Database clean = fresh.open();
+  load(clean, kind, composite);
+  CHECK(f.catalog(db) == fresh.catalog(clean));
+}

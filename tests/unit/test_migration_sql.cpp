@@ -206,3 +206,31 @@ model Player {
               "ON DELETE CASCADE ON UPDATE CASCADE"});
   CHECK(sqlOf(before, after, "sqlite").statements == Lines{R"(DROP INDEX "player_team_id_name_idx")"});
 }
+
+TEST_CASE("migration sql: MySQL adds or drops an auto-increment key column in the ALTER that changes the key") {
+  const char* composite = R"(
+model Membership {
+  teamId Int64
+  userId Int64
+
+  @@id([teamId, userId])
+}
+)";
+  const char* surrogate = R"(
+model Membership {
+  teamId Int64
+  userId Int64
+  id     Int64 @id @autoincrement
+
+  @@unique([teamId, userId])
+}
+)";
+  // AUTO_INCREMENT must be a key at every moment: one statement moves the key to it.
+  CHECK(sqlOf(composite, surrogate, "mysql").statements ==
+        Lines{"ALTER TABLE `membership` DROP PRIMARY KEY, ADD COLUMN `id` BIGINT NOT NULL AUTO_INCREMENT, ADD "
+              "PRIMARY KEY (`id`)",
+              "ALTER TABLE `membership` ADD CONSTRAINT `membership_team_id_user_id_key` UNIQUE (`team_id`, `user_id`)"});
+  CHECK(sqlOf(surrogate, composite, "mysql").statements ==
+        Lines{"ALTER TABLE `membership` DROP INDEX `membership_team_id_user_id_key`",
+              "ALTER TABLE `membership` DROP PRIMARY KEY, DROP COLUMN `id`, ADD PRIMARY KEY (`team_id`, `user_id`)"});
+}
