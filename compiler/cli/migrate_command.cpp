@@ -233,7 +233,9 @@ int runResolve(const DatabaseFlags& flags) {
   return withDatabase("ormc migrate resolve", flags, [&](Database& db) {
     const bool applied = !flags.applied.empty();
     const std::string& name = applied ? flags.applied : flags.rolledBack;
-    resolveMigration(db, flags.dir, name, applied);
+    MigrateOptions options;
+    options.lockTimeout = std::chrono::seconds(flags.lockTimeout);
+    resolveMigration(db, flags.dir, name, applied, options);
     std::cout << "Recorded " << name << (applied ? " as applied" : " as rolled back (no longer recorded)") << "\n";
     return kExitOk;
   });
@@ -272,6 +274,8 @@ void addMigrateCommand(CLI::App& app, Registry& registry) {
   addDatabaseFlags(*resolve, *database);
   resolve->add_option("--rolled-back", database->rolledBack, "The failed migration was undone by hand");
   resolve->add_option("--applied", database->applied, "The failed migration was finished by hand");
+  resolve->add_option("--lock-timeout", database->lockTimeout, "MySQL: seconds to wait for another migrator")
+      ->capture_default_str();
   registry.add(resolve, [database] { return runResolve(*database); });
 }
 

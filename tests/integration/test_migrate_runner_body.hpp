@@ -198,7 +198,7 @@ TEST_CASE_TEMPLATE("a migrator that cannot get the lock gives up with a clear me
   if constexpr (!F::kShared) return;  // an in-memory database has one connection
   F f;
   const fs::path dir = freshDirectory("lock");
-  write(dir, "init", {}, ormc::test::compileSchema(kV1), "20260101000000");
+  const std::string name = write(dir, "init", {}, ormc::test::compileSchema(kV1), "20260101000000");
   ormc::DatabaseOptions impatient;
   impatient.busyTimeout = std::chrono::milliseconds(100);
   ormc::Database migrator = f.open(impatient);
@@ -208,12 +208,16 @@ TEST_CASE_TEMPLATE("a migrator that cannot get the lock gives up with a clear me
       ormc::Transaction write = holder.transaction();  // BEGIN IMMEDIATE: the write lock
       CHECK_THROWS_WITH_AS(ormc::migrate(migrator, dir), doctest::Contains("another migrator (or another writer) holds"),
                            ormc::MigrationError);
+      CHECK_THROWS_WITH_AS(ormc::resolveMigration(migrator, dir, name, false),
+                           doctest::Contains("another migrator (or another writer) holds"), ormc::MigrationError);
     } else {
       REQUIRE(holder.raw_query<std::int64_t>("SELECT GET_LOCK(CONCAT('ormc_migrate_', SHA1(DATABASE())), 0)") == std::vector<std::int64_t>{1});
       ormc::MigrateOptions options;
       options.lockTimeout = std::chrono::seconds(1);
       CHECK_THROWS_WITH_AS(ormc::migrate(migrator, dir, options), doctest::Contains("another migrator holds the lock"),
                            ormc::MigrationError);
+      CHECK_THROWS_WITH_AS(ormc::resolveMigration(migrator, dir, name, false, options),
+                           doctest::Contains("nothing was resolved"), ormc::MigrationError);
     }
   }  // the holder's lock ends with it
   CHECK(ormc::migrationStatus(migrator, dir).at(0).state == ormc::MigrationState::Pending);

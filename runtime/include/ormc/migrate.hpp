@@ -53,7 +53,9 @@ std::vector<std::string> migrate(Database& db, const std::filesystem::path& dir,
 std::vector<MigrationInfo> migrationStatus(Database& db, const std::filesystem::path& dir);
 
 // After a failed migration: records it as applied (the user finished it by hand) or forgets
-// it (the user undid what it had done), so that apply goes on.
-void resolveMigration(Database& db, const std::filesystem::path& dir, const std::string& name, bool applied);
+// it (the user undid what it had done), so that apply goes on. Takes the migrators' lock as
+// migrate() does (options.lockTimeout on MySQL).
+void resolveMigration(Database& db, const std::filesystem::path& dir, const std::string& name, bool applied,
+                      const MigrateOptions& options = {});
 
 }  // namespace ormc

@@ -213,40 +213,48 @@ std::vector<std::string> applySqlite(Connection& c, const fs::path& dir, const s
   return applied;
 }
 
+// MySQL: the migrators' lock, GET_LOCK on the runner's connection, released when this ends (or
+// by the server, when the connection closes).
+class MysqlMigrationLock {
+ public:
+  MysqlMigrationLock(Connection& c, std::chrono::seconds timeout, const std::string& otherwise) : c_(c) {
+    {
+      PreparedStatement name = c.prepare(std::string("SELECT ") + kLockNameSql);
+      name->step();
+      name_ = readValue<std::string>(*name, 0);
+    }
+    PreparedStatement lock = c.prepare("SELECT GET_LOCK(?, ?)");
+    bindValue(*lock, 1, name_);
+    bindValue(*lock, 2, static_cast<std::int64_t>(timeout.count()));
+    lock->step();
+    const std::optional<std::int64_t> got = readValue<std::optional<std::int64_t>>(*lock, 0);
+    if (!got) throw MigrationError("ormc: GET_LOCK('" + name_ + "') failed; " + otherwise);
+    if (*got == 0) {
+      throw MigrationError("ormc: another migrator holds the lock '" + name_ + "' of this database; waited " +
+                           std::to_string(timeout.count()) + " s, " + otherwise);
+    }
+  }
+  ~MysqlMigrationLock() {
+    try {
+      PreparedStatement release = c_.prepare("SELECT RELEASE_LOCK(?)");
+      bindValue(*release, 1, name_);
+      release->step();
+    } catch (...) {
+      // The server drops the lock when the connection closes.
+    }
+  }
+  MysqlMigrationLock(const MysqlMigrationLock&) = delete;
+  MysqlMigrationLock& operator=(const MysqlMigrationLock&) = delete;
+
+ private:
+  Connection& c_;
+  std::string name_;
+};
+
 // MySQL: statement by statement under GET_LOCK, progress recorded after each statement.
 std::vector<std::string> applyMysql(Connection& c, const fs::path& dir, const std::vector<std::string>& names,
                                     const MigrateOptions& options) {
-  std::string lockName;
-  {
-    PreparedStatement name = c.prepare(std::string("SELECT ") + kLockNameSql);
-    name->step();
-    lockName = readValue<std::string>(*name, 0);
-  }
-  {
-    PreparedStatement lock = c.prepare("SELECT GET_LOCK(?, ?)");
-    bindValue(*lock, 1, lockName);
-    bindValue(*lock, 2, static_cast<std::int64_t>(options.lockTimeout.count()));
-    lock->step();
-    const std::optional<std::int64_t> got = readValue<std::optional<std::int64_t>>(*lock, 0);
-    if (!got) throw MigrationError("ormc: GET_LOCK('" + lockName + "') failed; nothing was applied");
-    if (*got == 0) {
-      throw MigrationError("ormc: another migrator holds the lock '" + lockName + "' of this database; waited " +
-                           std::to_string(options.lockTimeout.count()) + " s, nothing was applied");
-    }
-  }
-  struct Release {
-    Connection& c;
-    const std::string& lockName;
-    ~Release() {
-      try {
-        PreparedStatement release = c.prepare("SELECT RELEASE_LOCK(?)");
-        bindValue(*release, 1, lockName);
-        release->step();
-      } catch (...) {
-        // The server drops the lock when the connection closes.
-      }
-    }
-  } release{c, lockName};
+  MysqlMigrationLock lock(c, options.lockTimeout, "nothing was applied");
   createHistory(c);
   std::vector<std::string> applied;
   for (const std::string& name : names) {
@@ -302,6 +310,26 @@ std::vector<std::string> applyMysql(Connection& c, const fs::path& dir, const st
   return applied;
 }
 
+void resolveLocked(Connection& c, const fs::path& dir, const std::string& name, bool applied) {
+  createHistory(c);
+  std::optional<Record> record = readRecord(c, name);
+  if (!record || record->status == "applied") {
+    throw MigrationError("ormc: migration " + name + " has not failed; there is nothing to resolve");
+  }
+  if (!applied) {
+    PreparedStatement s = c.prepare("DELETE FROM " + q(c, kHistory) + " WHERE " + q(c, "name") + " = ?");
+    bindValue(*s, 1, name);
+    s->step();
+    return;
+  }
+  Migration m = load(dir, name, c);
+  Record done{m.checksum, "applied", static_cast<std::int64_t>(m.script.statements.size()), "", std::nullopt};
+  for (const std::string& statement : m.script.statements) {
+    done.statementHashes += (done.statementHashes.empty() ? "" : ",") + sha256Hex(statement);
+  }
+  updateRecord(c, name, done);
+}
+
 }  // namespace
 
 std::vector<std::string> migrate(Database& db, const fs::path& dir, const MigrateOptions& options) {
@@ -339,30 +367,28 @@ std::vector<MigrationInfo> migrationStatus(Database& db, const fs::path& dir) {
   });
 }
 
-void resolveMigration(Database& db, const fs::path& dir, const std::string& name, bool applied) {
+void resolveMigration(Database& db, const fs::path& dir, const std::string& name, bool applied,
+                      const MigrateOptions& options) {
   checkSum(dir, "nothing was resolved");
   const std::vector<std::string> names = migration::listMigrations(dir);
   if (std::find(names.begin(), names.end(), name) == names.end()) {
     throw MigrationError("ormc: there is no migration " + name + " in " + dir.string() + "; nothing was resolved");
   }
   db.withConnection([&](Connection& c) {
-    createHistory(c);
-    std::optional<Record> record = readRecord(c, name);
-    if (!record || record->status == "applied") {
-      throw MigrationError("ormc: migration " + name + " has not failed; there is nothing to resolve");
+    // Under the migrators' lock, so that a migrator running now cannot see half of it.
+    std::optional<MysqlMigrationLock> mysqlLock;
+    if (isSqlite(c)) {
+      lockSqlite(c, "resolving " + name);
+    } else {
+      mysqlLock.emplace(c, options.lockTimeout, "nothing was resolved");
     }
-    if (!applied) {
-      PreparedStatement s = c.prepare("DELETE FROM " + q(c, kHistory) + " WHERE " + q(c, "name") + " = ?");
-      bindValue(*s, 1, name);
-      s->step();
-      return;
+    try {
+      resolveLocked(c, dir, name, applied);
+      if (isSqlite(c)) c.commit();
+    } catch (...) {
+      if (isSqlite(c)) c.rollback();
+      throw;
     }
-    Migration m = load(dir, name, c);
-    Record done{m.checksum, "applied", static_cast<std::int64_t>(m.script.statements.size()), "", std::nullopt};
-    for (const std::string& statement : m.script.statements) {
-      done.statementHashes += (done.statementHashes.empty() ? "" : ",") + sha256Hex(statement);
-    }
-    updateRecord(c, name, done);
   });
 }
 
