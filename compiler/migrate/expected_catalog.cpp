@@ -1,23 +1,14 @@
 // The catalog a schema's DDL leads to. See expected_catalog.hpp.
 #include "migrate/expected_catalog.hpp"
 
+#include "emit/sql/ddl_emitter.hpp"
+
 #include <algorithm>
 #include <tuple>
 
 namespace ormc::migration {
 
 namespace {
-
-// As the DDL emitter spells the actions (it always writes both); the catalogs report them so.
-std::string actionName(ir::ReferentialAction action) {
-  switch (action) {
-    case ir::ReferentialAction::NoAction: return "NO ACTION";
-    case ir::ReferentialAction::Restrict: return "RESTRICT";
-    case ir::ReferentialAction::Cascade: return "CASCADE";
-    case ir::ReferentialAction::SetNull: return "SET NULL";
-  }
-  return "NO ACTION";
-}
 
 std::vector<std::string> columnNames(const ir::Entity& entity, const std::vector<std::size_t>& columns) {
   std::vector<std::string> names;
@@ -41,7 +32,7 @@ CatalogTable expectedTable(const ir::Schema& schema, const ir::Entity& entity, c
     if (key.targetEntity >= schema.entities.size()) continue;  // the DDL emitter writes no such key either
     const ir::Entity& target = schema.entities[key.targetEntity];
     table.foreignKeys.push_back({columnNames(entity, key.columns), target.table, columnNames(target, key.targetColumns),
-                                 actionName(key.onDelete), actionName(key.onUpdate), key.name});
+                                 emit::sql::referentialActionSql(key.onDelete), emit::sql::referentialActionSql(key.onUpdate), key.name});
   }
   std::sort(table.indexes.begin(), table.indexes.end(),
             [](const CatalogIndex& a, const CatalogIndex& b) { return a.name < b.name; });

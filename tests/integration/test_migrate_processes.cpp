@@ -3,6 +3,7 @@
 // database entirely before it, which `ormc migrate status` reports, and a new apply finishes.
 #include "support/golden.hpp"
 #include "support/subprocess.hpp"
+#include "test_migrate_cli_output.hpp"
 #include "test_sqlite_files.hpp"
 
 #include "ormc/database.hpp"
@@ -42,14 +43,6 @@ fs::path directory(const std::string& label, const std::vector<std::pair<std::st
   return dir;
 }
 
-std::vector<std::string> appliedIn(const std::string& output) {
-  std::vector<std::string> out;
-  for (const std::string& line : ormc::test::splitLines(output)) {
-    if (line.rfind("Applied ", 0) == 0) out.push_back(line.substr(8));
-  }
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("migrate apply: two processes at once apply each migration exactly once") {
@@ -64,10 +57,7 @@ TEST_CASE("migrate apply: two processes at once apply each migration exactly onc
   other.join();
   CHECK_MESSAGE(first.status == 0, first.err);
   CHECK_MESSAGE(second.status == 0, second.err);
-  std::vector<std::string> all = appliedIn(first.out), more = appliedIn(second.out);
-  all.insert(all.end(), more.begin(), more.end());
-  std::sort(all.begin(), all.end());
-  CHECK(all == std::vector<std::string>{"20260101000000_a", "20260102000000_b", "20260103000000_c"});
+  CHECK(ormc::test::appliedByEither(first, second) == std::vector<std::string>{"20260101000000_a", "20260102000000_b", "20260103000000_c"});
   ormc::Database db = ormc::Database::open("sqlite:" + file.path());
   CHECK(db.raw_query<std::int64_t>("SELECT COUNT(*) FROM a") == std::vector<std::int64_t>{1});
 }
@@ -118,7 +108,7 @@ TEST_CASE("migrate apply: killed in the middle of a migration, the database is e
   }
   auto finish = ormc::test::run({kOrmc, "migrate", "apply", "--dir", dir.string(), "--url", url});
   CHECK(finish.status == 0);
-  CHECK(appliedIn(finish.out) == std::vector<std::string>{"20260102000000_slow"});
+  CHECK(ormc::test::appliedIn(finish.out) == std::vector<std::string>{"20260102000000_slow"});
   ormc::Database db = ormc::Database::open(url);
   CHECK(db.raw_query<std::int64_t>("SELECT x FROM renamed") == std::vector<std::int64_t>{1});
 }

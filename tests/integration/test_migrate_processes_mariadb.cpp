@@ -6,6 +6,7 @@
 // processes applying at once on one database apply each migration exactly once (GET_LOCK).
 #include "support/golden.hpp"
 #include "support/subprocess.hpp"
+#include "test_migrate_cli_output.hpp"
 #include "test_mysql_database.hpp"
 
 #include "ormc/database.hpp"
@@ -102,14 +103,6 @@ ormc::test::ProcessResult ormcMigrate(const std::vector<std::string>& command, c
   return ormc::test::run(argv);
 }
 
-std::vector<std::string> appliedIn(const std::string& output) {
-  std::vector<std::string> out;
-  for (const std::string& line : ormc::test::splitLines(output)) {
-    if (line.rfind("Applied ", 0) == 0) out.push_back(line.substr(8));
-  }
-  return out;
-}
-
 // The line `ormc migrate status` prints for migration `name` ("<state>  <name>[  <details>]"),
 // or "" if there is none. Only that line: later sections of the output are not this test's.
 std::string statusLine(const std::string& output, const std::string& name) {
@@ -142,7 +135,7 @@ void failAuditAtStatement2(const MigrationsDirectory& dir, const std::string& ur
   const auto apply = ormcMigrate({"apply"}, dir, url);
   REQUIRE_MESSAGE(apply.status != 0, apply.out);
   CHECK_MESSAGE(contains(apply.err, "migration " + kAudit + " failed at statement 2 of 3"), apply.err);
-  CHECK(appliedIn(apply.out) == std::vector<std::string>{kInit});  // committed in this run, before the failure
+  CHECK(ormc::test::appliedIn(apply.out) == std::vector<std::string>{kInit});  // committed in this run, before the failure
 
   // For review: what is left of the failed migration, from its failed statement on.
   const auto sql = ormcMigrate({"sql"}, dir, url);
@@ -175,7 +168,7 @@ TEST_CASE("migrate apply (MariaDB): a failed statement is reported, and applying
   db.raw_execute("CREATE TABLE audit (account VARCHAR(50) NOT NULL)");
   const auto resumed = ormcMigrate({"apply"}, dir, url);
   CHECK_MESSAGE(resumed.status == 0, resumed.err);
-  CHECK(appliedIn(resumed.out) == std::vector<std::string>{kAudit});
+  CHECK(ormc::test::appliedIn(resumed.out) == std::vector<std::string>{kAudit});
   CHECK(count(db, "SELECT COUNT(*) FROM account") == 1);  // statement 1 did not run again
   CHECK(count(db, "SELECT COUNT(*) FROM audit WHERE account = 'ada' AND note = 'created'") == 1);
 
@@ -203,7 +196,7 @@ TEST_CASE("migrate resolve --rolled-back (MariaDB): after undoing a failed migra
   db.raw_execute("CREATE TABLE audit (account VARCHAR(50) NOT NULL)");
   const auto apply = ormcMigrate({"apply"}, dir, url);
   CHECK_MESSAGE(apply.status == 0, apply.err);
-  CHECK(appliedIn(apply.out) == std::vector<std::string>{kAudit});
+  CHECK(ormc::test::appliedIn(apply.out) == std::vector<std::string>{kAudit});
   CHECK(count(db, "SELECT COUNT(*) FROM account WHERE name = 'ada'") == 1);
   CHECK(count(db, "SELECT COUNT(*) FROM audit") == 1);
 }
@@ -226,7 +219,7 @@ TEST_CASE("migrate resolve --applied (MariaDB): after finishing a failed migrati
 
   const auto apply = ormcMigrate({"apply"}, dir, url);
   CHECK_MESSAGE(apply.status == 0, apply.err);
-  CHECK(appliedIn(apply.out) == std::vector<std::string>{});
+  CHECK(ormc::test::appliedIn(apply.out) == std::vector<std::string>{});
   CHECK(contains(apply.out, "Nothing to apply"));
   CHECK(count(db, "SELECT COUNT(*) FROM account") == 1);
   CHECK(count(db, "SELECT COUNT(*) FROM audit") == 1);  // statement 3 did not run
@@ -262,7 +255,7 @@ TEST_CASE("migrate apply (MariaDB): a failed migration whose applied statement w
             "INSERT INTO audit (account, note) VALUES ('ada', 'edited');\n");
   const auto resumed = ormcMigrate({"apply"}, dir, url);
   CHECK_MESSAGE(resumed.status == 0, resumed.err);
-  CHECK(appliedIn(resumed.out) == std::vector<std::string>{kAudit});
+  CHECK(ormc::test::appliedIn(resumed.out) == std::vector<std::string>{kAudit});
   CHECK(count(db, "SELECT COUNT(*) FROM account") == 1);
   CHECK(count(db, "SELECT COUNT(*) FROM audit WHERE note = 'edited'") == 1);
 }
@@ -279,10 +272,7 @@ TEST_CASE("migrate apply (MariaDB): two processes at once apply each migration e
   other.join();
   CHECK_MESSAGE(first.status == 0, first.err);
   CHECK_MESSAGE(second.status == 0, second.err);
-  std::vector<std::string> all = appliedIn(first.out), more = appliedIn(second.out);
-  all.insert(all.end(), more.begin(), more.end());
-  std::sort(all.begin(), all.end());
-  CHECK(all == std::vector<std::string>{"20260101000000_a", "20260102000000_b", "20260103000000_c"});
+  CHECK(ormc::test::appliedByEither(first, second) == std::vector<std::string>{"20260101000000_a", "20260102000000_b", "20260103000000_c"});
   ormc::Database db = ormc::Database::open(database.url());
   CHECK(count(db, "SELECT COUNT(*) FROM a") == 1);
 }

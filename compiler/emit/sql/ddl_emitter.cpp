@@ -15,9 +15,7 @@
 
 namespace ormc::emit::sql {
 
-namespace {
-
-const char* actionSql(ir::ReferentialAction action) {
+const char* referentialActionSql(ir::ReferentialAction action) {
   switch (action) {
     case ir::ReferentialAction::NoAction: return "NO ACTION";
     case ir::ReferentialAction::Restrict: return "RESTRICT";
@@ -26,6 +24,8 @@ const char* actionSql(ir::ReferentialAction action) {
   }
   return "NO ACTION";
 }
+
+namespace {
 
 // The lines of a doc comment as "-- " comments. Every line break in the doc starts a new
 // comment line, so no text of the doc can reach the SQL.
@@ -191,7 +191,7 @@ std::string TableDdl::foreignKey(const ir::Entity& entity, const ir::ForeignKey&
   const ir::Entity& target = schema_.entities[key.targetEntity];
   return fmt::format("CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({}) ON DELETE {} ON UPDATE {}", q(key.name),
                      columnList(entity, key.columns), q(target.table), columnList(target, key.targetColumns),
-                     actionSql(key.onDelete), actionSql(key.onUpdate));
+                     referentialActionSql(key.onDelete), referentialActionSql(key.onUpdate));
 }
 
 std::string TableDdl::createIndex(const ir::Entity& entity, const ir::Index& index) const {

@@ -55,6 +55,10 @@ class TableDdl {
   const DdlStyle style_;
 };
 
+// ON DELETE / ON UPDATE as SQL spells the action ("SET NULL"); both dialects and their catalogs
+// use these words.
+const char* referentialActionSql(ir::ReferentialAction action);
+
 // The script: a banner, the dialect's prologue, then one group of statements per table, each
 // statement ending with ';'. Deterministic: the same IR gives the same bytes.
 std::string emitDdl(const ir::Schema& schema, const Dialect& dialect, const DdlOptions& options);
