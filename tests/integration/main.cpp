@@ -1,3 +1,2 @@
 // The doctest runner linked into every integration test binary.
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
-#include <doctest/doctest.h>
+#include "../support/doctest_main.hpp"

@@ -268,7 +268,7 @@ TEST_CASE_TEMPLATE("include loads relations with one statement each, nested and 
   CHECK(withProfiles[1].profile->bio == "Admiral");
 }
 
-TEST_CASE_TEMPLATE("update and remove by predicate return the affected rows; link and unlink", F, ORMC_QUERY_FIXTURES) {
+TEST_CASE_TEMPLATE("update and remove by predicate return the affected rows, link and unlink", F, ORMC_QUERY_FIXTURES) {
   using namespace ormc::test::queries;
   F f;
   ormc::Database db = f.open();

@@ -1,3 +1,2 @@
-// The doctest runner for the unit tests.
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
-#include <doctest/doctest.h>
+// The doctest runner for the unit, golden and CLI tests.
+#include "../support/doctest_main.hpp"
