@@ -13,7 +13,6 @@
 // catalog that cannot be read makes that line `drift    not checked: ...`, never a failure.
 #include "cli/cli.hpp"
 #include "emit/sql/dialect.hpp"
-#include "ir/ir_json.hpp"
 #include "migrate/diff.hpp"
 #include "migrate/directory.hpp"
 #include "migrate/expected_catalog.hpp"
@@ -155,16 +154,10 @@ void printDrift(Database& db, const DatabaseFlags& flags, const std::vector<Migr
   try {
     ir::Schema schema;
     if (last) {
-      const std::filesystem::path file = std::filesystem::path(flags.dir) / last->name / "snapshot.json";
       if (!last->inDirectory) {
         throw std::runtime_error("the last applied migration, " + last->name + ", is not in " + flags.dir);
       }
-      const std::string text = migration::readTextFile(file);  // throws "cannot read <file>"
-      try {
-        schema = ir::fromJson(nlohmann::ordered_json::parse(text));
-      } catch (const std::exception& error) {
-        throw std::runtime_error(file.string() + ": " + error.what());
-      }
+      schema = migration::readSnapshot(flags.dir, last->name);
     }
     const DialectKind kind = db.dialect().kind();
     const emit::sql::Dialect& dialect =

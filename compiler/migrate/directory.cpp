@@ -20,8 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string readFile(const fs::path& path) { return readTextFile(path); }
-
 void writeFile(const fs::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << text;
@@ -48,15 +46,20 @@ std::string nextSecond(const std::string& stamp) {
 
 }  // namespace
 
-ir::Schema latestSnapshot(const fs::path& dir) {
-  const std::vector<std::string> migrations = listMigrations(dir);
-  if (migrations.empty()) return {};
-  const fs::path file = dir / migrations.back() / "snapshot.json";
+ir::Schema readSnapshot(const fs::path& dir, const std::string& migration) {
+  const fs::path file = dir / migration / "snapshot.json";
+  const std::string text = readTextFile(file);  // throws "cannot read <file>"
   try {
-    return ir::fromJson(nlohmann::ordered_json::parse(readFile(file)));
+    return ir::fromJson(nlohmann::ordered_json::parse(text));
   } catch (const std::exception& error) {
     throw std::runtime_error(file.string() + ": " + error.what());
   }
+}
+
+ir::Schema latestSnapshot(const fs::path& dir) {
+  const std::vector<std::string> migrations = listMigrations(dir);
+  if (migrations.empty()) return {};
+  return readSnapshot(dir, migrations.back());
 }
 
 bool validMigrationName(const std::string& name) {

@@ -14,6 +14,10 @@
 
 namespace ormc::migration {
 
+// The schema migration `migration` of `dir` leads to (its snapshot.json). Throws
+// std::runtime_error, naming the file, if it cannot be read or is not a snapshot.
+ir::Schema readSnapshot(const std::filesystem::path& dir, const std::string& migration);
+
 // The schema the latest migration leads to, or an empty schema when there is none. Throws
 // std::runtime_error if its snapshot cannot be read.
 ir::Schema latestSnapshot(const std::filesystem::path& dir);

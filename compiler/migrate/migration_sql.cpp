@@ -31,6 +31,14 @@ class Writer {
   std::string alter(const Operation& op) const { return "ALTER TABLE " + q(op.table) + " "; }
   const ir::Entity& newEntity(const Operation& op) const { return after_.entities.at(op.entity); }
 
+  // The new-schema entity that continues the old schema's entity `old`, or kNone (dropped).
+  std::size_t newEntityOfOld(std::size_t old) const {
+    for (std::size_t n = 0; n < diff_.match.entity.size(); ++n) {
+      if (diff_.match.entity[n] == old) return n;
+    }
+    return kNone;
+  }
+
   // (entity, column) of the new schema whose type is the enum `name`.
   std::vector<std::pair<std::size_t, std::size_t>> columnsOfEnum(const std::string& name) const {
     std::vector<std::pair<std::size_t, std::size_t>> out;
@@ -90,13 +98,6 @@ class MysqlWriter : public Writer {
 
  private:
   void add(std::string statement) { out_.statements.push_back(std::move(statement)); }
-
-  std::size_t newEntityOfOld(std::size_t old) const {
-    for (std::size_t n = 0; n < diff_.match.entity.size(); ++n) {
-      if (diff_.match.entity[n] == old) return n;
-    }
-    return kNone;
-  }
 
   // Foreign keys of the old schema (entity, key) that the migration keeps but MySQL would not let
   // it change around them: a key on a column (either end) whose type changes, and a key whose
@@ -267,11 +268,7 @@ class SqliteWriter : public Writer {
   // The new-schema entity an operation is about, or kNone (a dropped table, an enum).
   std::size_t newEntityOf(const Operation& op) const {
     if (op.kind == OperationKind::AddEnumValues || op.kind == OperationKind::RemoveEnumValues) return kNone;
-    if (!op.before) return op.entity;
-    for (std::size_t n = 0; n < diff_.match.entity.size(); ++n) {
-      if (diff_.match.entity[n] == op.entity) return n;
-    }
-    return kNone;
+    return op.before ? newEntityOfOld(op.entity) : op.entity;
   }
 
   bool rebuilt(const Operation& op) const {

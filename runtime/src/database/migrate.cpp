@@ -48,26 +48,32 @@ void createHistory(Connection& c) {
             q(c, "error") + " " + text + " NULL)");
 }
 
+// The history's columns as Record holds them, and one row of them read back from `s`
+// starting at column `first`.
+std::string recordColumns(Connection& c) {
+  return q(c, "checksum") + ", " + q(c, "status") + ", " + q(c, "applied_statements") + ", " + q(c, "statement_hashes") +
+         ", " + q(c, "error");
+}
+
+Record readRecordColumns(Statement& s, int first) {
+  return Record{readValue<std::string>(s, first), readValue<std::string>(s, first + 1),
+                readValue<std::int64_t>(s, first + 2), readValue<std::string>(s, first + 3),
+                readValue<std::optional<std::string>>(s, first + 4)};
+}
+
 std::optional<Record> readRecord(Connection& c, const std::string& name) {
-  PreparedStatement s = c.prepare("SELECT " + q(c, "checksum") + ", " + q(c, "status") + ", " + q(c, "applied_statements") +
-                                  ", " + q(c, "statement_hashes") + ", " + q(c, "error") + " FROM " + q(c, kHistory) +
-                                  " WHERE " + q(c, "name") + " = ?");
+  PreparedStatement s = c.prepare("SELECT " + recordColumns(c) + " FROM " + q(c, kHistory) + " WHERE " + q(c, "name") +
+                                  " = ?");
   bindValue(*s, 1, name);
   if (!s->step()) return std::nullopt;
-  return Record{readValue<std::string>(*s, 0), readValue<std::string>(*s, 1), readValue<std::int64_t>(*s, 2),
-                readValue<std::string>(*s, 3), readValue<std::optional<std::string>>(*s, 4)};
+  return readRecordColumns(*s, 0);
 }
 
 std::vector<std::pair<std::string, Record>> readHistory(Connection& c) {
-  PreparedStatement s = c.prepare("SELECT " + q(c, "name") + ", " + q(c, "checksum") + ", " + q(c, "status") + ", " +
-                                  q(c, "applied_statements") + ", " + q(c, "statement_hashes") + ", " + q(c, "error") +
-                                  " FROM " + q(c, kHistory) + " ORDER BY " + q(c, "name"));
+  PreparedStatement s = c.prepare("SELECT " + q(c, "name") + ", " + recordColumns(c) + " FROM " + q(c, kHistory) +
+                                  " ORDER BY " + q(c, "name"));
   std::vector<std::pair<std::string, Record>> out;
-  while (s->step()) {
-    out.push_back({readValue<std::string>(*s, 0),
-                   Record{readValue<std::string>(*s, 1), readValue<std::string>(*s, 2), readValue<std::int64_t>(*s, 3),
-                          readValue<std::string>(*s, 4), readValue<std::optional<std::string>>(*s, 5)}});
-  }
+  while (s->step()) out.push_back({readValue<std::string>(*s, 0), readRecordColumns(*s, 1)});
   return out;
 }
 
